@@ -1,0 +1,240 @@
+"""Canonical names: cleaning surface forms and grouping mentions into entities.
+
+Pure: no spaCy. `group_mentions` turns typed mentions (from the pipeline) into
+entities with one canonical name, aliases and a stable id.
+
+>>> strip_possessive("Hefei’s")
+'Hefei'
+>>> strip_legal_suffix("Octillion Energy Holdings, Inc.", keep_group=True)
+'Octillion Energy Holdings'
+>>> strip_legal_suffix("Honda Motor Co., Ltd.")
+'Honda Motor'
+>>> strip_legal_suffix("FAW Group"), strip_legal_suffix("FAW Group", keep_group=True)
+('FAW', 'FAW Group')
+>>> name_key("the FAW Group's")
+'faw'
+>>> name_key("NIO Inc.") == name_key("Nio")
+True
+>>> name_key("Anhui Province") == name_key("Anhui")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+LEGAL_SUFFIXES = (
+    "inc", "co", "ltd", "corp", "corporation", "company", "limited", "llc", "plc", "ag", "se",
+    "gmbh", "holding", "holdings", "group", "nv", "n.v", "sa", "s.a", "spa", "s.p.a", "ab", "pte",
+    "bhd", "tbk", "kk",
+)  # fmt: skip
+# Suffixes that name a legal form; a canonical name drops them ("Group" is part of a name).
+_LEGAL_FORMS = (
+    "inc", "co", "ltd", "corp", "corporation", "limited", "llc", "plc", "ag", "se", "gmbh",
+    "nv", "n.v", "sa", "s.a", "spa", "s.p.a", "ab", "pte", "bhd", "tbk", "kk",
+)  # fmt: skip
+_PLACE_SUFFIXES = ("province", "prefecture", "city", "municipality")
+_TYPE_GROUPS = {
+    "person": "person",
+    "company": "org",
+    "organization": "org",
+    "city": "place",
+    "region": "place",
+    "country": "place",
+    "facility": "place",
+}
+_CURLY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+_LEGAL_TAIL = re.compile(
+    r"(?:[,\s]+(?:" + "|".join(re.escape(s) for s in LEGAL_SUFFIXES) + r")\.?)+$", re.IGNORECASE
+)
+_LEGAL_FORM_TAIL = re.compile(
+    r"(?:[,\s]+(?:" + "|".join(re.escape(s) for s in _LEGAL_FORMS) + r")\.?)+$", re.IGNORECASE
+)
+_PUNCT = re.compile(r"[^\w\s-]|(?<!\w)-|-(?!\w)")
+
+
+def strip_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text.strip()).strip()
+
+
+def strip_legal_suffix(text: str, *, keep_group: bool = False) -> str:
+    """The name without trailing legal suffixes (keeps the name when nothing else is left).
+
+    With `keep_group`, only legal forms go: "FAW Group" stays, "BYD Co., Ltd." is "BYD".
+    """
+    pattern = _LEGAL_FORM_TAIL if keep_group else _LEGAL_TAIL
+    stripped = pattern.sub("", text).strip(" ,")
+    return stripped or text
+
+
+def clean_surface(text: str) -> str:
+    """A mention as a name: no possessive, no leading 'the', no outer punctuation."""
+    text = strip_possessive(text.strip().strip("\"'“”‘’"))
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return text.strip(" ,;:")
+
+
+def name_key(text: str, *, keep_group: bool = False) -> str:
+    """The comparison key of a name: the evaluation guidelines' normalization.
+
+    With `keep_group`, "Group", "Holdings" and "Company" stay: they tell apart
+    Hyundai Motor Group and Hyundai Motor Company.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_CURLY)
+    text = clean_surface(text).casefold()
+    text = strip_legal_suffix(text, keep_group=keep_group)
+    words = text.split()
+    if len(words) > 1 and words[-1] in _PLACE_SUFFIXES:
+        text = " ".join(words[:-1])
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class TypedMention:
+    """A mention as the pipeline typed it, with what it knows about the thing named."""
+
+    type: str
+    text: str
+    start: int
+    end: int
+    canonical: str | None = None  # a name given by the knowledge base or gazetteer
+    entity_id: str | None = None
+    country: str | None = None
+    code: str | None = None
+    qid: str | None = None
+
+
+@dataclass
+class EntityGroup:
+    """Mentions of one thing, with its canonical name and aliases."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    mentions: list[TypedMention] = field(default_factory=list)
+    country: str | None = None
+    code: str | None = None
+    qid: str | None = None
+
+
+Buckets = dict[tuple[str, str], list[TypedMention]]
+
+# Words that may follow a company's short name in its longer name: "Ford" is
+# "Ford Motor Company", "Chery" is "Chery Automobile".
+COMPANY_DESCRIPTORS = frozenset(
+    {
+        "motor", "motors", "automobile", "automotive", "auto", "autos", "company", "group",
+        "holdings", "holding", "technology", "technologies", "energy", "new", "high-tech",
+        "electric", "mobility", "international", "industries", "global", "corporation", "co",
+        "corp", "inc", "ltd", "limited", "plc", "ag", "se", "llc",
+    }
+)  # fmt: skip
+
+
+def group_mentions(mentions: Iterable[TypedMention]) -> list[EntityGroup]:
+    """Group mentions of the same thing; entities in order of first mention."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    buckets: Buckets = defaultdict(list)
+    for mention in ordered:
+        buckets[_group_key(mention)].append(mention)
+    _attach_known_aliases(buckets)
+    _attach_short_names(buckets)
+    _attach_surnames(buckets)
+    groups = [_to_group(members) for members in buckets.values() if members]
+    return sorted(groups, key=lambda g: g.mentions[0].start)
+
+
+def _group_key(mention: TypedMention) -> tuple[str, str]:
+    group = _TYPE_GROUPS.get(mention.type, mention.type)
+    if mention.entity_id:
+        return group, mention.entity_id
+    return group, name_key(mention.canonical or mention.text, keep_group=True)
+
+
+def _merge(buckets: Buckets, source: tuple[str, str], target: tuple[str, str]) -> None:
+    if source != target and source in buckets and target in buckets:
+        buckets[target].extend(buckets.pop(source))
+
+
+def _attach_known_aliases(buckets: Buckets) -> None:
+    """A plain mention joins the entity whose hinted mentions use the same form."""
+    aliases: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, members in buckets.items():
+        for member in members:
+            if member.canonical or member.entity_id:
+                aliases.setdefault((key[0], name_key(member.text, keep_group=True)), key)
+    for key in list(buckets):
+        target = aliases.get(key)
+        if target is not None and not any(m.canonical or m.entity_id for m in buckets[key]):
+            _merge(buckets, key, target)
+
+
+def _attach_short_names(buckets: Buckets) -> None:
+    """'Ford' joins 'Ford Motor Company' when exactly one longer name fits."""
+    keys = [key for key in buckets if key[0] == "org"]
+    for short in keys:
+        words = short[1].split()
+        longer = [key for key in keys if key != short and key[1].split()[: len(words)] == words]
+        if len(longer) != 1 or not words or not _only_short_forms(buckets[short], len(words)):
+            continue  # none, or "Tata" beside Tata Motors and Tata Steel
+        if set(longer[0][1].split()[len(words) :]) <= COMPANY_DESCRIPTORS:
+            _merge(buckets, short, longer[0])
+
+
+def _only_short_forms(members: Sequence[TypedMention], size: int) -> bool:
+    """No mention is itself a longer name ("Tata Group" is not short for "Tata Motors")."""
+    return all(
+        len(strip_legal_suffix(clean_surface(m.text), keep_group=True).split()) == size
+        for m in members
+    )
+
+
+def _attach_surnames(buckets: Buckets) -> None:
+    """'Li' alone joins 'William Li' when exactly one person has that surname."""
+    full_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in buckets:
+        words = key[1].split()
+        if key[0] == "person" and len(words) > 1:
+            full_names[words[-1]].append(key)
+            full_names[words[0]].append(key)  # Chinese order: surname first
+    for key in list(buckets):
+        targets = full_names.get(key[1], []) if key[0] == "person" else []
+        if len(key[1].split()) == 1 and len(set(targets)) == 1:
+            buckets[targets[0]].extend(buckets.pop(key))
+
+
+def _to_group(members: Sequence[TypedMention]) -> EntityGroup:
+    members = sorted(members, key=lambda m: m.start)
+    hinted = next((m for m in members if m.canonical), None)
+    type_ = hinted.type if hinted else Counter(m.type for m in members).most_common(1)[0][0]
+    surfaces = list(dict.fromkeys(clean_surface(m.text) for m in members))
+    name = hinted.canonical if hinted and hinted.canonical else _fullest_form(surfaces)
+    aliases = [s for s in surfaces if s != name and s]
+    entity_id = next((m.entity_id for m in members if m.entity_id), None)
+    return EntityGroup(
+        id=entity_id or f"{type_}:{_slug(name)}",
+        type=type_,
+        name=name,
+        aliases=aliases,
+        mentions=list(members),
+        country=next((m.country for m in members if m.country), None),
+        code=next((m.code for m in members if m.code), None),
+        qid=next((m.qid for m in members if m.qid), None),
+    )
+
+
+def _fullest_form(surfaces: Sequence[str]) -> str:
+    """The longest form without a legal suffix, or place suffix already in the key."""
+    bare = [strip_legal_suffix(s, keep_group=True) for s in surfaces]
+    return max(bare, key=lambda s: (len(s.split()), len(s), -bare.index(s)))
+
+
+def _slug(name: str) -> str:
+    return "-".join(name_key(name).split()) or "unnamed"

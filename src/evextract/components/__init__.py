@@ -1,0 +1,1 @@
+"""evextract's spaCy components, each a registered factory."""

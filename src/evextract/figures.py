@@ -1,0 +1,111 @@
+"""What a figure means: currencies, qualifiers, percent words and units.
+
+Pure: no spaCy. The words live in data/figure_lexicon.json; this module reads
+them and answers questions with plain strings.
+
+>>> lexicon = FigureLexicon.load()
+>>> lexicon.currency_before("US$"), lexicon.currency_before("RMB"), lexicon.currency_before("HK$")
+('USD', 'CNY', 'HKD')
+>>> lexicon.currency_after("U.S. dollars"), lexicon.currency_after("euros")
+('USD', 'EUR')
+>>> lexicon.qualifier("no more than"), lexicon.qualifier("About"), lexicon.qualifier("the")
+('up_to', 'approx', None)
+>>> lexicon.measure_unit("GWh"), lexicon.measure_unit("kilometres"), lexicon.measure_unit("cars")
+('gwh', 'km', None)
+>>> split_attached("HK$35"), split_attached("43GWh"), split_attached("10.88bn"), split_attached("ES8")
+(('HK$', '35', ''), ('', '43', 'GWh'), ('', '10.88', 'bn'), ('ES', '8', ''))
+>>> split_attached("40,000–46,000"), split_attached("ID.4")
+(('', '40,000', '–46,000'), ('ID.', '4', ''))
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .numbers import Number
+
+LEXICON_RESOURCE = "figure_lexicon.json"
+_ATTACHED = re.compile(
+    r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<suffix>\D*|[-–—]\d[\d,]*(?:\.\d+)?%?)$"
+)
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """The meaning of one figure span, as the figures component reads it."""
+
+    kind: str  # money | percent | quantity
+    value: Number
+    value_max: Number | None = None
+    currency: str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    equivalent_of: int | None = None  # index of the figure this one converts
+    uncertain: str | None = None  # why the currency is a guess, when it is
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    currency_prefixes: Mapping[str, str]
+    currency_words: Mapping[str, str]
+    dollar_countries: Mapping[str, str]
+    percent_words: frozenset[str]
+    qualifiers: Mapping[str, str]
+    measure_units: Mapping[str, str]
+    duration_units: frozenset[str]
+    scale_suffix_units: frozenset[str]
+
+    @classmethod
+    def load(cls) -> FigureLexicon:
+        return _load_lexicon()
+
+    def currency_before(self, text: str) -> str | None:
+        return self.currency_prefixes.get(text)
+
+    def currency_after(self, text: str) -> str | None:
+        return self.currency_words.get(text.lower())
+
+    def qualifier(self, text: str) -> str | None:
+        return self.qualifiers.get(text.lower())
+
+    def is_percent(self, text: str) -> bool:
+        return text.lower() in self.percent_words
+
+    def measure_unit(self, text: str) -> str | None:
+        return self.measure_units.get(text.lower())
+
+    @property
+    def longest_phrase(self) -> int:
+        """The most words in any multi-word lexicon entry."""
+        phrases = (*self.currency_words, *self.qualifiers, *self.percent_words)
+        return max(len(phrase.split()) for phrase in phrases)
+
+
+@lru_cache(maxsize=1)
+def _load_lexicon() -> FigureLexicon:
+    text = resources.files("evextract.data").joinpath(LEXICON_RESOURCE).read_text("utf-8")
+    raw = json.loads(text)
+    return FigureLexicon(
+        currency_prefixes=raw["currency_prefixes"],
+        currency_words=raw["currency_words"],
+        dollar_countries=raw["dollar_countries"],
+        percent_words=frozenset(raw["percent_words"]),
+        qualifiers=raw["qualifiers"],
+        measure_units=raw["measure_units"],
+        duration_units=frozenset(raw["duration_units"]),
+        scale_suffix_units=frozenset(raw["scale_suffix_units"]),
+    )
+
+
+def split_attached(token: str) -> tuple[str, str, str] | None:
+    """Split a token like 'HK$35' or '43GWh' into prefix, number and suffix."""
+    match = _ATTACHED.match(token)
+    if match is None:
+        return None
+    return match["prefix"], match["number"], match["suffix"]

