@@ -62,7 +62,9 @@ def test_grouping(given: list[tuple[str, str]], expected: list[tuple[str, str, l
 
 def test_hints_from_the_knowledge_base_win() -> None:
     given = [
-        TypedMention("company", "Contemporary Amperex Technology Co., Limited", 0, 44, "CATL", "kb:catl"),
+        TypedMention(
+            "company", "Contemporary Amperex Technology Co., Limited", 0, 44, "CATL", "kb:catl"
+        ),
         TypedMention("company", "CATL", 50, 54, "CATL", "kb:catl"),
     ]
     (group,) = group_mentions(given)
@@ -118,6 +120,8 @@ SHORT_NAME_CASES = [
 
 
 @pytest.mark.parametrize(("given", "expected"), SHORT_NAME_CASES)
-def test_short_names(given: list[tuple[str, str]], expected: list[tuple[str, str, list[str]]]) -> None:
+def test_short_names(
+    given: list[tuple[str, str]], expected: list[tuple[str, str, list[str]]]
+) -> None:
     groups = group_mentions(mentions(*given))
     assert [(g.type, g.name, g.aliases) for g in groups] == expected

@@ -62,11 +62,15 @@ def test_output_folder_mirrors_inputs_and_stdout_stays_empty(tmp_path: Path) -> 
     result = run("extract", str(source), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json"))
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json")
+    )
     assert written == ["a.json", "nested/b.json"]
     record = json.loads((tmp_path / "out" / "nested" / "b.json").read_text())
     assert record["id"] == "b"
-    assert [(f["kind"], f["value"], f["currency"]) for f in record["figures"]] == [("money", 5000000000, "USD")]
+    assert [(f["kind"], f["value"], f["currency"]) for f in record["figures"]] == [
+        ("money", 5000000000, "USD")
+    ]
 
 
 def test_stdin_is_one_article() -> None:
@@ -81,6 +85,7 @@ def test_schema_describes_every_field(schema: dict) -> None:  # type: ignore[typ
     def walk(node: dict) -> None:  # type: ignore[type-arg]
         for name, prop in node.get("properties", {}).items():
             assert prop.get("description"), name
+
     walk(schema)
     for definition in schema["$defs"].values():
         walk(definition)

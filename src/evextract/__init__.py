@@ -7,9 +7,9 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0"
 
-from .api import extract, load_pipeline  # noqa: E402
-from .errors import ArticleError, EvextractError, ModelError, UsageError  # noqa: E402
-from .records import Entity, Figure, Record  # noqa: E402
+from .api import extract, load_pipeline
+from .errors import ArticleError, EvextractError, ModelError, UsageError
+from .records import Entity, Figure, Record
 
 __all__ = [
     "ArticleError",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from pathlib import PurePosixPath
 from functools import lru_cache
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO, overload
 
 from .corpus import Article, Source, read_article
@@ -27,10 +27,12 @@ def load_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> L
 
 
 @overload
-def extract(texts: str, *, nlp: Language | None = None) -> Record: ...
+def extract(texts: str, *, nlp: Language | None = None) -> Record: ...  # type: ignore[overload-overlap]
 @overload
 def extract(texts: Iterable[str], *, nlp: Language | None = None) -> Iterator[Record]: ...
-def extract(texts: str | Iterable[str], *, nlp: Language | None = None) -> Record | Iterator[Record]:
+def extract(
+    texts: str | Iterable[str], *, nlp: Language | None = None
+) -> Record | Iterator[Record]:
     """Records of one article text, or of each text in an iterable, in order."""
     if isinstance(texts, str):
         return next(_extract_texts([texts], nlp))
@@ -41,7 +43,9 @@ def _extract_texts(texts: Iterable[str], nlp: Language | None) -> Iterator[Recor
     import hashlib
 
     articles = (
-        Article(Source("<text>", None, _text_id(n)), text, hashlib.sha256(text.encode()).hexdigest())
+        Article(
+            Source("<text>", None, _text_id(n)), text, hashlib.sha256(text.encode()).hexdigest()
+        )
         for n, text in enumerate(texts)
     )
     for result in extract_articles(articles, nlp or load_pipeline()):
@@ -81,7 +85,9 @@ def extract_articles(
     yield from (failure for _, failure in failures)
 
 
-def read_sources(sources: Iterable[Source], stdin: BinaryIO | None = None) -> Iterator[Article | ArticleError]:
+def read_sources(
+    sources: Iterable[Source], stdin: BinaryIO | None = None
+) -> Iterator[Article | ArticleError]:
     """Each source read and decoded, or the error that stopped it."""
     for source in sources:
         try:

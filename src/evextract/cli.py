@@ -115,7 +115,7 @@ def evaluate(
 ) -> None:
     """Score records against gold annotations: P/R/F1 per entity type, figures, relations.
 
-    Example: evextract extract ../shared/seeds > seeds.jsonl && evextract evaluate ../shared/seeds/gold.jsonl seeds.jsonl
+    Example: evextract evaluate ../shared/seeds/gold.jsonl seeds.jsonl --details
     """
     import json
 

@@ -54,7 +54,7 @@ def _typed_mention(span: Span) -> TypedMention:
 def _entity(group: EntityGroup) -> Entity:
     return Entity(
         id=group.id,
-        type=group.type,  # type: ignore[arg-type]
+        type=group.type,
         name=group.name,
         aliases=group.aliases,
         mentions=[Mention(text=m.text, start=m.start, end=m.end) for m in group.mentions],
@@ -74,12 +74,12 @@ def _figure(span: Span, index: int) -> Figure:
     linked = value.equivalent_of
     return Figure(
         id=_figure_id(index),
-        kind=value.kind,  # type: ignore[arg-type]
+        kind=value.kind,
         value=value.value,
         value_max=value.value_max,
         currency=value.currency,
         unit=value.unit,
-        qualifier=value.qualifier,  # type: ignore[arg-type]
+        qualifier=value.qualifier,
         equivalent_of=_figure_id(linked) if linked is not None else None,
         text=span.text,
         start=span.start_char,

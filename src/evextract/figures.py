@@ -12,8 +12,10 @@ them and answers questions with plain strings.
 ('up_to', 'approx', None)
 >>> lexicon.measure_unit("GWh"), lexicon.measure_unit("kilometres"), lexicon.measure_unit("cars")
 ('gwh', 'km', None)
->>> split_attached("HK$35"), split_attached("43GWh"), split_attached("10.88bn"), split_attached("ES8")
-(('HK$', '35', ''), ('', '43', 'GWh'), ('', '10.88', 'bn'), ('ES', '8', ''))
+>>> split_attached("HK$35"), split_attached("43GWh"), split_attached("10.88bn")
+(('HK$', '35', ''), ('', '43', 'GWh'), ('', '10.88', 'bn'))
+>>> split_attached("ES8")
+('ES', '8', '')
 >>> split_attached("40,000–46,000"), split_attached("ID.4")
 (('', '40,000', '–46,000'), ('ID.', '4', ''))
 """

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from importlib import metadata
+from typing import cast
 
 import spacy
 from spacy.language import Language
 
-from . import __version__
-from .components import entities, figures, knowledge_base  # noqa: F401  (registers factories)
+from . import (
+    __version__,
+    components,  # noqa: F401  (registers the factories)
+)
+from .components.entities import EntityTyper
+from .components.knowledge_base import KnowledgeBaseMatcher
 from .errors import ModelError
 from .records import PipelineInfo
 
@@ -23,10 +28,10 @@ def build_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> 
     """The base model followed by evextract's components, ready to run."""
     nlp = load_base_model(model)
     if knowledge_base:
-        nlp.add_pipe(KNOWLEDGE_BASE, after="ner")
-        nlp.get_pipe(KNOWLEDGE_BASE).initialize(nlp=nlp)
-    nlp.add_pipe(ENTITIES, last=True)
-    nlp.get_pipe(ENTITIES).initialize(nlp=nlp)
+        matcher = cast(KnowledgeBaseMatcher, nlp.add_pipe(KNOWLEDGE_BASE, after="ner"))
+        matcher.initialize(nlp=nlp)
+    typer = cast(EntityTyper, nlp.add_pipe(ENTITIES, last=True))
+    typer.initialize(nlp=nlp)
     nlp.add_pipe(FIGURES, last=True)
     return nlp
 
@@ -54,6 +59,11 @@ def _is_installed(package: str) -> bool:
 
 def pipeline_info(nlp: Language) -> PipelineInfo:
     """What produced a record: evextract, the base model and the knowledge base."""
-    kb = nlp.get_pipe(KNOWLEDGE_BASE).knowledge_base.digest if KNOWLEDGE_BASE in nlp.pipe_names else "off"
-    model = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+    kb = (
+        cast(KnowledgeBaseMatcher, nlp.get_pipe(KNOWLEDGE_BASE)).knowledge_base.digest
+        if KNOWLEDGE_BASE in nlp.pipe_names
+        else "off"
+    )
+    meta = nlp.meta
+    model = f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
     return PipelineInfo(evextract=__version__, model=model, knowledge_base=kb)

@@ -67,13 +67,12 @@ class Figure(_Model):
 
     id: str = Field(description="Identifier within the record, in order of appearance ('f1').")
     kind: FigureKind = Field(description="money, percent or quantity.")
-    value: int | float = Field(
-        description="The value in plain units (the low end of a range)."
-    )
+    value: int | float = Field(description="The value in plain units (the low end of a range).")
     value_max: int | float | None = Field(default=None, description="The high end of a range.")
     currency: str | None = Field(default=None, description="ISO 4217 code, for money.")
     unit: str | None = Field(
-        default=None, description="Counted noun or measure, lower case and singular, for quantities."
+        default=None,
+        description="Counted noun or measure, lower case and singular, for quantities.",
     )
     qualifier: Qualifier | None = Field(
         default=None, description="approx, more_than, less_than or up_to, when the text says so."
@@ -121,7 +120,8 @@ class Record(_Model):
     sha256: str = Field(description="SHA-256 of the article file's bytes.")
     title: str = Field(description="The first non-empty line of the article.")
     published: str | None = Field(
-        default=None, description="The article's own date (ISO YYYY-MM-DD), when the text states it."
+        default=None,
+        description="The article's own date (ISO YYYY-MM-DD), when the text states it.",
     )
     entities: list[Entity] = Field(default_factory=list, description="Distinct entities.")
     figures: list[Figure] = Field(default_factory=list, description="Normalized figures.")

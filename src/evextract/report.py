@@ -35,7 +35,14 @@ def render_report(report: Report, *, details: bool = False, console: Console | N
 
 
 def _scores(prf: PRF) -> list[str]:
-    return [f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}", str(prf.tp), str(prf.fp), str(prf.fn)]
+    return [
+        f"{prf.precision:.3f}",
+        f"{prf.recall:.3f}",
+        f"{prf.f1:.3f}",
+        str(prf.tp),
+        str(prf.fp),
+        str(prf.fn),
+    ]
 
 
 def _render_details(report: Report, console: Console) -> None:
@@ -43,8 +50,14 @@ def _render_details(report: Report, console: Console) -> None:
         misses, extras = article.misses, article.false_positives
         lines = [f"  miss {e.type}: {e.name}" for e in misses.entities]
         lines += [f"  extra {e.type}: {e.name}" for e in extras.entities]
-        lines += [f"  miss figure {f.kind} {f.value:g} {f.currency or ''} ({f.text})" for f in misses.figures]
-        lines += [f"  extra figure {f.kind} {f.value:g} {f.currency or ''} ({f.text})" for f in extras.figures]
+        lines += [
+            f"  miss figure {f.kind} {f.value:g} {f.currency or ''} ({f.text})"
+            for f in misses.figures
+        ]
+        lines += [
+            f"  extra figure {f.kind} {f.value:g} {f.currency or ''} ({f.text})"
+            for f in extras.figures
+        ]
         lines += [f"  miss role: {r.person} / {r.title} / {r.organization}" for r in misses.roles]
         lines += [f"  extra role: {r.person} / {r.title} / {r.organization}" for r in extras.roles]
         lines += [f"  miss partnership: {p.parties}" for p in misses.partnerships]

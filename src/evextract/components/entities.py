@@ -35,6 +35,12 @@ RULES_RESOURCE = "entity_rules.json"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC"}
 _SEPARATORS = {"/", "(", ")", ";", "|", "[", "]", "—", "–", ":"}
+_FUNCTION_WORDS = {
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by", "with",
+    "from", "vs", "into", "over",
+}  # fmt: skip
+_BIG_CITY = 1_000_000
+_TOWN = 100_000
 _CREDIT_WORDS = {"Photo", "photo", "Source", "source", "Credit", "Photos", "Image"}
 
 
@@ -76,7 +82,10 @@ class EntityTyper:
         self._gazetteer: Gazetteer | None = None
 
     def initialize(
-        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
     ) -> None:
         self._rules = EntityRules.load()
         self._gazetteer = Gazetteer.load()
@@ -105,12 +114,13 @@ class EntityTyper:
             typed = self._type_span(span, context)
             if typed is not None:
                 candidates.append(typed)
-        typed = _acronyms_defined(filter_spans(self._single_names_resolved(candidates)))
-        doc.ents = typed
+        doc.ents = _acronyms_defined(filter_spans(self._single_names_resolved(candidates)))
         return doc
 
     def _knowledge_base_spans(self, doc: Doc) -> list[Span]:
         matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
+        containers = [ent for ent in doc.ents if self._contains_other_names(ent)]
+        matches = [m for m in matches if not any(_strictly_inside(m, c) for c in containers)]
         model_words = {t.i for ent in doc.ents if ent.label_ in _NAME_LABELS for t in ent}
         supported = {m._.get(CANONICAL) for m in matches if not m._.get(AMBIGUOUS)}
         return [
@@ -120,6 +130,14 @@ class EntityTyper:
             or m._.get(CANONICAL) in supported
             or model_words.issuperset(range(m.start, m.end))
         ]
+
+    def _contains_other_names(self, ent: Span) -> bool:
+        """'Doug Ford', 'NIO Second Advanced Manufacturing Base': a longer name around a
+        knowledge-base name is its own entity."""
+        if len(ent) < 2:
+            return False
+        heads = self.rules.facility_heads | self.rules.organization_heads
+        return ent.label_ == "PERSON" or (ent.label_ in {"ORG", "FAC"} and ent[-1].text in heads)
 
     def _name_parts(self, doc: Doc) -> Iterator[Span]:
         """Dateline places, then the model's names, split at separators and trimmed."""
@@ -148,7 +166,9 @@ class EntityTyper:
         if span[-1].text not in self.rules.facility_heads:
             return span  # "Halewood plant" is a description, not a name
         lowered = _lower(self.rules.facility_heads)
-        while end < len(doc) and end - span.end < 4 and doc[end].is_lower and doc[end].pos_ == "NOUN":
+        while (
+            end < len(doc) and end - span.end < 4 and doc[end].is_lower and doc[end].pos_ == "NOUN"
+        ):
             end += 1
             if doc[end - 1].text in lowered:
                 return Span(doc, span.start, end, label="FAC")
@@ -221,10 +241,21 @@ class EntityTyper:
             return _labelled(span, "facility")
         if head in self.rules.city_heads and len(span) > 1:
             return self._as_place(span, context)
-        place = self._as_place(span, context) if len(span) == 1 else None
-        if place is not None and (place.label_ != "city" or _hinted_by_region(span)):
-            return place  # the model calls "Yibin (Sichuan)" an organization
+        place = self._as_place(span, context)
+        if place is not None and (place.label_ != "city" or self._is_clear_city(span, context)):
+            return place  # the model calls "Tamil Nadu" or "Yibin (Sichuan)" an organization
         return _labelled(span, "company")
+
+    def _is_clear_city(self, span: Span, context: set[str]) -> bool:
+        """A lone word the model calls an organization is a city only on good evidence."""
+        if len(span) > 1:
+            return False
+        if _hinted_by_region(span):
+            return True
+        place = self.gazetteer.resolve(span.text, context, _following_text(span))
+        population = (place.population or 0) if place is not None else 0
+        in_context = place is not None and place.country_code in context
+        return population >= _BIG_CITY or (in_context and population >= _TOWN)
 
     def _as_person(self, span: Span, context: set[str]) -> Span | None:
         while len(span) > 1 and span[0].text in self.rules.title_words:
@@ -241,7 +272,7 @@ class EntityTyper:
     def _as_place(self, span: Span, context: set[str]) -> Span | None:
         place = self.gazetteer.resolve(span.text, context, _following_text(span))
         if place is not None:
-            return _place_span(span, place)
+            return _place_span(_without_compass(span, place.name), place)
         head = span[-1].text
         if len(span) > 1 and head in self.rules.city_heads:
             return _labelled(span, "city")
@@ -270,12 +301,14 @@ def _trim(span: Span) -> Span | None:
     while start < end and (
         doc[start].lower_ == "the"
         or doc[start].is_punct
+        or doc[start].is_space
         or doc[start].text in _CREDIT_WORDS
-        or (doc[start].lower_ in _COMPASS and end - start > 1)
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "near", "in"}
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in {"'s", "’s", "near", "in"}
     ):
         end -= 1
     if start >= end:
@@ -288,6 +321,17 @@ _COMPASS = {
     "central", "e", "w", "n", "s", "ne", "nw", "se", "sw", "eastern", "western", "northern",
     "southern",
 }  # fmt: skip
+
+
+def _without_compass(span: Span, name: str) -> Span:
+    """'east China' names China: the mention is the place's own words."""
+    if len(span) > 1 and span[0].lower_.rstrip(".") in _COMPASS and span[1:].text.startswith(name):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
+
+
+def _strictly_inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
 
 
 def _capitalized_after(doc: Doc, i: int) -> bool:
@@ -314,7 +358,9 @@ def _credit_role(span: Span) -> str | None:
     after = doc[span.end].text if span.end < len(doc) else ""
     if before == "/" and (span.label_ == "PERSON" or _looks_like_person_name(span)):
         return "person"
-    if after == "/" or (before == "/" and span.start > 1 and doc[span.start - 2].text in _CREDIT_WORDS):
+    if after == "/" or (
+        before == "/" and span.start > 1 and doc[span.start - 2].text in _CREDIT_WORDS
+    ):
         return "organization"
     if before == "(" and after == ")" and span.label_ != "PERSON" and _at_dateline(span):
         return "organization"
@@ -338,8 +384,9 @@ def _in_title_case_line(span: Span) -> bool:
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
-    capitalized = sum(w[0].isupper() for w in words)
-    return 2 <= len(words) <= 16 and capitalized >= 0.8 * len(words)
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    capitalized = sum(w[0].isupper() for w in content)
+    return 2 <= len(words) <= 16 and capitalized >= 0.8 * len(content)
 
 
 def _is_appositive_person(span: Span, title_words: frozenset[str]) -> bool:
@@ -347,7 +394,10 @@ def _is_appositive_person(span: Span, title_words: frozenset[str]) -> bool:
     doc = span.doc
     if not _looks_like_person_name(span) or span.end + 1 >= len(doc):
         return False
-    return doc[span.end].text == "," and doc[span.end + 1].text in title_words
+    following = doc[span.end + 1].text
+    return doc[span.end].text == "," and (
+        following in title_words or following.title() in title_words
+    )
 
 
 def _at_dateline(span: Span) -> bool:
@@ -365,15 +415,25 @@ def _acronyms_defined(spans: list[Span]) -> list[Span]:
         doc = span.doc
         full = by_end.get(span.start - 1)
         bracketed = span.end < len(doc) and doc[span.end].text == ")"
-        if full is not None and len(span) == 1 and _is_acronym(span.text) and bracketed:
-            if doc[span.start - 1].text == "(" and full.text[:1].upper() == span.text[0]:
-                name = full._.get(CANONICAL) or full.text
-                full._.set(CANONICAL, name)
-                span = _labelled(span, full.label_)
-                span._.set(CANONICAL, name)
-                span._.set(ENTITY_ID, full._.get(ENTITY_ID))
+        if full is not None and bracketed and _abbreviates(span, full):
+            name = full._.get(CANONICAL) or full.text
+            full._.set(CANONICAL, name)
+            span = _labelled(span, full.label_)
+            span._.set(CANONICAL, name)
+            span._.set(ENTITY_ID, full._.get(ENTITY_ID))
         defined.append(span)
     return defined
+
+
+def _abbreviates(acronym: Span, full: Span) -> bool:
+    """'(GIC)' right after 'Global Investment Council'."""
+    opening = acronym.doc[acronym.start - 1].text == "("
+    return (
+        opening
+        and len(acronym) == 1
+        and _is_acronym(acronym.text)
+        and full.text[:1].upper() == acronym.text[0]
+    )
 
 
 def _hinted_by_region(span: Span) -> bool:
@@ -385,10 +445,12 @@ def _hinted_by_region(span: Span) -> bool:
 def _datelines(doc: Doc) -> Iterator[Span]:
     """'HEFEI, July 2 (Xinhua)': an ALL-CAPS place opening a line."""
     for token in doc:
-        line_start = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space
+        line_start = (
+            token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space
+        )
         if line_start and token.is_upper and token.is_alpha and len(token) > 2:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and following.text == ",":
+            if following is not None and following.text in {",", "--", "—", "–", "-"}:
                 yield Span(doc, token.i, token.i + 1, label="GPE")
 
 

@@ -33,7 +33,15 @@ _UNIT_DEPS = {"nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "app
 _MAX_UNIT_DISTANCE = 4
 _RANGE_SUFFIX = re.compile(r"^[-–—]\d[\d,]*(?:\.\d+)?%?$")
 _NOUN_PHRASE_POS = {"ADJ", "ADV", "NOUN", "PROPN", "PUNCT", "NUM"}
-_TALLY_NOUNS = {"sales", "deliveries", "output", "production", "registrations", "shipments", "exports"}
+_TALLY_NOUNS = {
+    "sales",
+    "deliveries",
+    "output",
+    "production",
+    "registrations",
+    "shipments",
+    "exports",
+}
 _CLAUSE_PUNCT = {",", ";", ":", "(", ")", ".", "!", "?", '"'}
 _NOT_UNITS = {"today", "tomorrow", "yesterday", "now", "time", "times", "year-on-year", "yoy"}
 _EXPLICIT_USD = re.compile(r"US\$|U\.S\.|USD|\bUS\b|American")
@@ -194,9 +202,16 @@ class FigureFinder:
         phrase_end = self._phrase_end(doc, start, self.lexicon.is_percent)
         if phrase_end:
             return phrase_end, "percent", None, currency
-        phrase_end = self._phrase_end(doc, end, lambda t: self.lexicon.currency_after(t) is not None)
+        phrase_end = self._phrase_end(
+            doc, end, lambda t: self.lexicon.currency_after(t) is not None
+        )
         if phrase_end:
-            return phrase_end, "money", None, self.lexicon.currency_after(_join(doc[end:phrase_end]))
+            return (
+                phrase_end,
+                "money",
+                None,
+                self.lexicon.currency_after(_join(doc[end:phrase_end])),
+            )
         if currency is not None:
             return end, "money", None, currency
         unit = self.lexicon.measure_unit(bare) if bare and bare.lower() not in SCALE_WORDS else None
@@ -224,8 +239,8 @@ class FigureFinder:
             return last + 1, "quantity", unit, None
         phrase_end = self._phrase_end(doc, end, lambda t: self.lexicon.measure_unit(t) is not None)
         if phrase_end:
-            unit = self.lexicon.measure_unit(_join(doc[end:phrase_end]))
-            return phrase_end, "quantity", unit, None
+            measure = self.lexicon.measure_unit(_join(doc[end:phrase_end]))
+            return phrase_end, "quantity", measure, None
         head = _counted_noun(doc, end)
         if head is None:
             return end, "quantity" if _is_bare_count(doc, end) else None, None, None
@@ -393,7 +408,9 @@ def _unit_of_subject(number: Token) -> str | None:
         subjects = [verb.head]
     for subject in subjects:
         if subject.lower_ == "number":  # "the number of charging points"
-            subject = next((t for p in subject.children if p.lower_ == "of" for t in p.children), subject)
+            subject = next(
+                (t for p in subject.children if p.lower_ == "of" for t in p.children), subject
+            )
         counted = [t for t in subject.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
         if counted:
             return _unit_name(counted[-1])

@@ -18,8 +18,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import AMBIGUOUS, CANONICAL, COUNTRY, ENTITY_ID, KB_MATCHES, QID
-from ..extensions import register_extensions
+from ..extensions import (
+    AMBIGUOUS,
+    CANONICAL,
+    COUNTRY,
+    ENTITY_ID,
+    KB_MATCHES,
+    QID,
+    register_extensions,
+)
 from ..knowledge import KBEntry, KnowledgeBase, load_knowledge_base, parse_entries
 
 ENTRIES_FILE = "entries.jsonl"
