@@ -30,18 +30,13 @@ from ..extensions import (
     register_extensions,
 )
 from ..gazetteer import Gazetteer, Place, strip_place_affixes
+from . import name_context
 
 RULES_RESOURCE = "entity_rules.json"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC"}
-_SEPARATORS = {"/", "(", ")", ";", "|", "[", "]", "—", "–", ":"}
-_FUNCTION_WORDS = {
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by", "with",
-    "from", "vs", "into", "over",
-}  # fmt: skip
 _BIG_CITY = 1_000_000
 _TOWN = 100_000
-_CREDIT_WORDS = {"Photo", "photo", "Source", "source", "Credit", "Photos", "Image"}
 
 
 @Language.factory(
@@ -114,7 +109,8 @@ class EntityTyper:
             typed = self._type_span(span, context)
             if typed is not None:
                 candidates.append(typed)
-        doc.ents = _acronyms_defined(filter_spans(self._single_names_resolved(candidates)))
+        spans = filter_spans(self._single_names_resolved(candidates))
+        doc.ents = _acronyms_defined(_one_sense_per_article(spans))
         return doc
 
     def _knowledge_base_spans(self, doc: Doc) -> list[Span]:
@@ -137,11 +133,13 @@ class EntityTyper:
         if len(ent) < 2:
             return False
         heads = self.rules.facility_heads | self.rules.organization_heads
-        return ent.label_ == "PERSON" or (ent.label_ in {"ORG", "FAC"} and ent[-1].text in heads)
+        if ent.label_ == "PERSON":  # but "Leapmotor Partner" is a company and a title
+            return not any(t.text in self.rules.title_words for t in ent)
+        return ent.label_ in {"ORG", "FAC"} and ent[-1].text in heads
 
     def _name_parts(self, doc: Doc) -> Iterator[Span]:
         """Dateline places, then the model's names, split at separators and trimmed."""
-        datelines = list(_datelines(doc))
+        datelines = list(name_context.datelines(doc))
         yield from datelines
         dateline_tokens = {span.start for span in datelines}
         for ent in doc.ents:
@@ -149,13 +147,13 @@ class EntityTyper:
                 continue
             if ent.label_ in _NAME_LABELS:
                 for part in self._split(ent):
-                    trimmed = _trim(part)
+                    trimmed = name_context.trim(part)
                     if trimmed is not None and not self._is_heading_phrase(trimmed):
                         yield self._facility_extended(self._without_generic_tail(trimmed))
 
     def _is_heading_phrase(self, span: Span) -> bool:
         """In a Title Case heading, 'Electric Vehicle Industry' is not a name."""
-        if len(span) < 2 or span.label_ != "ORG" or not _in_title_case_line(span):
+        if len(span) < 2 or span.label_ != "ORG" or not name_context.in_title_case_line(span):
             return False
         heads = self.rules.company_heads | self.rules.organization_heads | self.rules.legal_forms
         return span[-1].text not in heads
@@ -178,13 +176,18 @@ class EntityTyper:
         """'Xinhua/Zhou Mu', 'Limited (CATL', 'Firefly, Nio' and 'Nio and FAW' hold two names."""
         doc, start = span.doc, span.start
         splits_on_and = not self._has_head(span, self.rules.organization_heads)
+        inner_bracket = self._legal_form_after_bracket(span)
         for i in range(span.start, span.end):
             token = doc[i]
             comma = token.text == "," and not self._legal_form_follows(doc, i, span.end)
             conjunction = token.lower_ == "and" and splits_on_and and span.label_ == "ORG"
-            if token.text in _SEPARATORS or comma or (conjunction and _capitalized_after(doc, i)):
+            separator = token.text in name_context.SEPARATORS and not inner_bracket
+            if separator or comma or (conjunction and name_context.capitalized_after(doc, i)):
                 if i > start:
                     yield Span(doc, start, i, label=span.label_)
+                start = i + 1
+            elif "\n" in token.whitespace_:  # a name never runs across lines
+                yield Span(doc, start, i + 1, label=span.label_)
                 start = i + 1
         if start < span.end:
             yield Span(doc, start, span.end, label=span.label_)
@@ -196,6 +199,13 @@ class EntityTyper:
             end -= 1
         return Span(span.doc, span.start, end, label=span.label_)
 
+    def _legal_form_after_bracket(self, span: Span) -> bool:
+        """'Vitesco Technologies (Wuhu) Co., Ltd.': a bracket inside a company's legal name."""
+        closing = [t.i for t in span if t.text == ")"]
+        return bool(closing) and any(
+            self._legal_form_follows(span.doc, i, span.end) for i in closing
+        )
+
     def _legal_form_follows(self, doc: Doc, i: int, end: int) -> bool:
         return i + 1 < end and doc[i + 1].text in self.rules.legal_forms
 
@@ -206,7 +216,8 @@ class EntityTyper:
         """Countries the article is about: from the KB and from the places it names plainly."""
         countries = {code for span in kb_spans if (code := span._.get(COUNTRY))}
         for span in parts:
-            if span.label_ in _PLACE_LABELS:
+            candidates = self.gazetteer.lookup(span.text) if span.label_ in _PLACE_LABELS else []
+            if len({p.country_code for p in candidates}) == 1:  # not "Georgia"
                 place = self.gazetteer.resolve(span.text)
                 if place is not None and place.country_code:
                     countries.add(place.country_code)
@@ -218,19 +229,31 @@ class EntityTyper:
         text = span.text
         if text in self.rules.generic_names or not any(c.isupper() for c in text):
             return None
-        credit = _credit_role(span)
+        credit = name_context.credit_role(span)
         if credit is not None:
             return _labelled(span, credit)
         if span.label_ == "FAC" and span[-1].text.lower() in _lower(self.rules.facility_heads):
             return _labelled(span, "facility")
-        if span.label_ == "PERSON" or _is_appositive_person(span, self.rules.title_words):
+        if span.label_ == "PERSON" or self._is_titled_person(span):
             return self._as_person(span, context)
+        if span.label_ == "ORG" and name_context.names_a_programme(span):
+            return None  # "the Reimagining Energy and Vehicles (REV) program": not scored
         if span.label_ in _PLACE_LABELS or span[-1].text in self.rules.region_heads:
             return self._as_place(span, context)
         return self._as_organization(span, context)
 
+    def _is_titled_person(self, span: Span) -> bool:
+        """'Sun Huibin, President of ...' or 'secretary-general Narit Therdsteerasukdi'."""
+        if not name_context.looks_like_person_name(span):
+            return False
+        doc, titles = span.doc, self.rules.title_words
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and (before.text in titles or before.text.title() in titles):
+            return True
+        return name_context.is_appositive_person(span, titles)
+
     def _as_organization(self, span: Span, context: set[str]) -> Span | None:
-        if any(_is_model_name(t.text) for t in span):
+        if any(name_context.is_model_name(t.text) for t in span):
             return None  # "ET7", "L8", "ID.4": products are not scored
         head = span[-1].text
         if head in self.rules.legal_forms:
@@ -244,15 +267,24 @@ class EntityTyper:
         place = self._as_place(span, context)
         if place is not None and (place.label_ != "city" or self._is_clear_city(span, context)):
             return place  # the model calls "Tamil Nadu" or "Yibin (Sichuan)" an organization
+        if place is None and len(span) == 1 and self._region_follows(span, context):
+            return _labelled(span, "city")  # "Liyang (Jiangsu)": a town too small for GeoNames
         return _labelled(span, "company")
+
+    def _region_follows(self, span: Span, context: set[str]) -> bool:
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text not in {"(", ","}:
+            return False
+        region = self.gazetteer.resolve(doc[span.end + 1].text, context)
+        return region is not None and region.kind == "region" and region.code is not None
 
     def _is_clear_city(self, span: Span, context: set[str]) -> bool:
         """A lone word the model calls an organization is a city only on good evidence."""
         if len(span) > 1:
             return False
-        if _hinted_by_region(span):
+        if name_context.hinted_by_region(span):
             return True
-        place = self.gazetteer.resolve(span.text, context, _following_text(span))
+        place = self.gazetteer.resolve(span.text, context, name_context.following_text(span))
         population = (place.population or 0) if place is not None else 0
         in_context = place is not None and place.country_code in context
         return population >= _BIG_CITY or (in_context and population >= _TOWN)
@@ -265,14 +297,16 @@ class EntityTyper:
         place = self._as_place(span, context)
         if place is not None and (len(span) == 1 or place.label_ != "city"):
             return place  # "Halewood", "Tamil Nadu"
-        if self._has_head(span, self.rules.company_heads) or any(_is_acronym(t.text) for t in span):
+        if self._has_head(span, self.rules.company_heads) or any(
+            name_context.is_acronym(t.text) for t in span
+        ):
             return _labelled(span, "company")  # "Tata Sons", "GAC Aion", "Blade Battery"
         return _labelled(span, "person")
 
     def _as_place(self, span: Span, context: set[str]) -> Span | None:
-        place = self.gazetteer.resolve(span.text, context, _following_text(span))
+        place = self.gazetteer.resolve(span.text, context, name_context.following_text(span))
         if place is not None:
-            return _place_span(_without_compass(span, place.name), place)
+            return _place_span(name_context.without_compass(span, place.name), place)
         head = span[-1].text
         if len(span) > 1 and head in self.rules.city_heads:
             return _labelled(span, "city")
@@ -286,172 +320,65 @@ class EntityTyper:
         name_words = {
             word for s in spans if s.label_ == "person" and len(s) > 1 for word in s.text.split()
         }
-        return [
-            _labelled(s, "company")
-            if s.label_ == "person" and len(s) == 1 and s.text not in name_words
-            else s
-            for s in spans
-        ]
+        resolved = []
+        for span in spans:
+            if len(span) == 1 and span.label_ in {"person", "company"} and not _from_kb(span):
+                span = _labelled(span, "person" if span.text in name_words else "company")
+            resolved.append(span)
+        return resolved
 
 
-def _trim(span: Span) -> Span | None:
-    """The name inside an entity span: no article, possessive, compass word or punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (
-        doc[start].lower_ == "the"
-        or doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].text in _CREDIT_WORDS
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ in {"'s", "’s", "near", "in"}
-    ):
-        end -= 1
-    if start >= end:
-        return None
-    return Span(doc, start, end, label=span.label_)
+def _one_sense_per_article(spans: list[Span]) -> list[Span]:
+    """A name the article uses for a place elsewhere ('Krishnagiri, Tamil Nadu') is that place
+    wherever the model called it an organization ('the Krishnagiri site')."""
+    places = {s.text: s for s in spans if s.label_ in {"city", "region", "country"}}
+    resolved = []
+    for span in spans:
+        place = places.get(span.text)
+        if span.label_ == "company" and place is not None and not _from_kb(span):
+            typed = _labelled(span, place.label_)
+            for name in (CANONICAL, COUNTRY, CODE, ENTITY_ID):
+                typed._.set(name, place._.get(name))
+            span = typed
+        resolved.append(span)
+    return resolved
 
 
-_COMPASS = {
-    "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
-    "central", "e", "w", "n", "s", "ne", "nw", "se", "sw", "eastern", "western", "northern",
-    "southern",
-}  # fmt: skip
-
-
-def _without_compass(span: Span, name: str) -> Span:
-    """'east China' names China: the mention is the place's own words."""
-    if len(span) > 1 and span[0].lower_.rstrip(".") in _COMPASS and span[1:].text.startswith(name):
-        return Span(span.doc, span.start + 1, span.end, label=span.label_)
-    return span
+def _from_kb(span: Span) -> bool:
+    return str(span._.get(ENTITY_ID) or "").startswith("kb:")
 
 
 def _strictly_inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
 
 
-def _capitalized_after(doc: Doc, i: int) -> bool:
-    return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
-
-
-def _is_acronym(text: str) -> bool:
-    return len(text) >= 2 and text.isupper() and text.isalpha()
-
-
-def _looks_like_person_name(span: Span) -> bool:
-    """Two or three capitalized words: 'Sun Weitong', 'Pimphattra Wichaikul'."""
-    return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span)
-
-
-def _is_model_name(text: str) -> bool:
-    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
-
-
-def _credit_role(span: Span) -> str | None:
-    """'(Xinhua)', '(Xinhua/Zhou Mu)', 'Photo/Sipa', 'Source: CnEVPost': who made the news."""
-    doc = span.doc
-    before = doc[span.start - 1].text if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
-    if before == "/" and (span.label_ == "PERSON" or _looks_like_person_name(span)):
-        return "person"
-    if after == "/" or (
-        before == "/" and span.start > 1 and doc[span.start - 2].text in _CREDIT_WORDS
-    ):
-        return "organization"
-    if before == "(" and after == ")" and span.label_ != "PERSON" and _at_dateline(span):
-        return "organization"
-    if before == "(" and after == ")" and _ends_line(span.doc, span.end + 1):
-        return "organization"  # a photo credit closing a caption: "... 2025. (Xinhua)"
-    if before == ":" and span.start > 1 and doc[span.start - 2].text in _CREDIT_WORDS:
-        return "organization"
-    return None
-
-
-def _ends_line(doc: Doc, i: int) -> bool:
-    return i >= len(doc) or doc[i].is_space or "\n" in doc[i - 1].whitespace_
-
-
 def _lower(words: frozenset[str]) -> set[str]:
     return {word.lower() for word in words}
 
 
-def _in_title_case_line(span: Span) -> bool:
-    text = span.doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
-    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
-    capitalized = sum(w[0].isupper() for w in content)
-    return 2 <= len(words) <= 16 and capitalized >= 0.8 * len(content)
-
-
-def _is_appositive_person(span: Span, title_words: frozenset[str]) -> bool:
-    """'Sun Huibin, President of ...': a name set off by a title is a person."""
-    doc = span.doc
-    if not _looks_like_person_name(span) or span.end + 1 >= len(doc):
-        return False
-    following = doc[span.end + 1].text
-    return doc[span.end].text == "," and (
-        following in title_words or following.title() in title_words
-    )
-
-
-def _at_dateline(span: Span) -> bool:
-    """A bracketed name right after a dateline or at the start of a line: a news agency."""
-    line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
-    prefix = span.doc.text[line_start : span.start_char]
-    return len(prefix) < 40
-
-
 def _acronyms_defined(spans: list[Span]) -> list[Span]:
-    """'Global Investment Council (GIC)': the acronym names the same thing, everywhere."""
+    """'Global Investment Council (GIC)': the acronym names the same thing, everywhere in
+    the article, whatever else the knowledge base knows by those letters."""
     by_end = {span.end: span for span in spans}
-    defined = []
+    definitions: dict[str, Span] = {}
     for span in spans:
         doc = span.doc
         full = by_end.get(span.start - 1)
         bracketed = span.end < len(doc) and doc[span.end].text == ")"
-        if full is not None and bracketed and _abbreviates(span, full):
-            name = full._.get(CANONICAL) or full.text
-            full._.set(CANONICAL, name)
-            span = _labelled(span, full.label_)
-            span._.set(CANONICAL, name)
-            span._.set(ENTITY_ID, full._.get(ENTITY_ID))
-        defined.append(span)
-    return defined
+        if full is not None and bracketed and name_context.abbreviates(span, full):
+            full._.set(CANONICAL, full._.get(CANONICAL) or full.text)
+            definitions.setdefault(span.text, full)
+    return [
+        _as_defined(span, definitions[span.text]) if span.text in definitions else span
+        for span in spans
+    ]
 
 
-def _abbreviates(acronym: Span, full: Span) -> bool:
-    """'(GIC)' right after 'Global Investment Council'."""
-    opening = acronym.doc[acronym.start - 1].text == "("
-    return (
-        opening
-        and len(acronym) == 1
-        and _is_acronym(acronym.text)
-        and full.text[:1].upper() == acronym.text[0]
-    )
-
-
-def _hinted_by_region(span: Span) -> bool:
-    """A city name followed by its region: 'Yibin (Sichuan', 'Normal, Illinois'."""
-    following = _following_text(span, 3)
-    return following.startswith((" (", ", ")) and following[2:3].isupper()
-
-
-def _datelines(doc: Doc) -> Iterator[Span]:
-    """'HEFEI, July 2 (Xinhua)': an ALL-CAPS place opening a line."""
-    for token in doc:
-        line_start = (
-            token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space
-        )
-        if line_start and token.is_upper and token.is_alpha and len(token) > 2:
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and following.text in {",", "--", "—", "–", "-"}:
-                yield Span(doc, token.i, token.i + 1, label="GPE")
+def _as_defined(acronym: Span, full: Span) -> Span:
+    typed = _labelled(acronym, full.label_)
+    typed._.set(CANONICAL, full._.get(CANONICAL))
+    typed._.set(ENTITY_ID, full._.get(ENTITY_ID))
+    return typed
 
 
 def _labelled(span: Span, label: str) -> Span:
@@ -479,7 +406,3 @@ def _place_name(span: Span, place: Place) -> str:
     if bare.casefold() == place.name.casefold() or bare.isupper():
         return place.name
     return bare
-
-
-def _following_text(span: Span, width: int = 40) -> str:
-    return span.doc.text[span.end_char : span.end_char + width]

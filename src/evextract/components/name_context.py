@@ -1,0 +1,187 @@
+"""What the words around a name say about it: credits, datelines, headings, brackets.
+
+Helpers for the entities component; each takes spaCy spans and answers one question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+SEPARATORS = {
+    "near",
+    "outside",
+    "in",
+    "at",
+    "from",
+    "via",
+    "/",
+    "(",
+    ")",
+    ";",
+    "|",
+    "[",
+    "]",
+    "—",
+    "–",
+    ":",
+}
+CREDIT_WORDS = {"Photo", "photo", "Source", "source", "Credit", "Photos", "Image"}
+FUNCTION_WORDS = {
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by", "with",
+    "from", "vs", "into", "over",
+}  # fmt: skip
+PROGRAMME_WORDS = {
+    "program", "programme", "initiative", "fund", "scheme", "act", "law", "plan", "project",
+    "award", "awards", "summit", "forum", "conference", "expo", "show", "index", "prospectus",
+    "platform", "system", "campaign",
+}  # fmt: skip
+COMPASS = {
+    "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+    "central", "e", "w", "n", "s", "ne", "nw", "se", "sw", "eastern", "western", "northern",
+    "southern",
+}  # fmt: skip
+
+
+def trim(span: Span) -> Span | None:
+    """The name inside an entity span: no article, possessive, compass word or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ == "the"
+        or doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].text in CREDIT_WORDS
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in {"'s", "’s", "near", "in"}
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def without_compass(span: Span, name: str) -> Span:
+    """'east China' names China: the mention is the place's own words."""
+    if len(span) > 1 and span[0].lower_.rstrip(".") in COMPASS and span[1:].text.startswith(name):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
+
+
+def capitalized_after(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+
+
+def is_acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and text.isalpha()
+
+
+def looks_like_person_name(span: Span) -> bool:
+    """Two or three capitalized words: 'Sun Weitong', 'Pimphattra Wichaikul'."""
+    return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span)
+
+
+def is_model_name(text: str) -> bool:
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
+def credit_role(span: Span) -> str | None:
+    """'(Xinhua)', '(Xinhua/Zhou Mu)', 'Photo/Sipa', 'Source: CnEVPost': who made the news."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if before == "/" and (span.label_ == "PERSON" or looks_like_person_name(span)):
+        return "person"
+    if after == "/" or (
+        before == "/" and span.start > 1 and doc[span.start - 2].text in CREDIT_WORDS
+    ):
+        return "organization"
+    if before == "(" and after == ")" and span.label_ != "PERSON" and at_dateline(span):
+        return "organization"
+    if before == "(" and after == ")" and ends_line(span.doc, span.end + 1):
+        return "organization"  # a photo credit closing a caption: "... 2025. (Xinhua)"
+    if before == ":" and span.start > 1 and doc[span.start - 2].text in CREDIT_WORDS:
+        return "organization"
+    return None
+
+
+def ends_line(doc: Doc, i: int) -> bool:
+    return i >= len(doc) or doc[i].is_space or "\n" in doc[i - 1].whitespace_
+
+
+def in_title_case_line(span: Span) -> bool:
+    """The span sits in a heading: a short line, no final full stop, every word capitalized
+    but the small ones ('Hefei's Emergence as a Key Player in the EV Industry')."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    lowercase = sum(not w[0].isupper() for w in content)
+    allowed = 1 if len(content) >= 8 else 0
+    return 2 <= len(words) <= 16 and not line.endswith(".") and lowercase <= allowed
+
+
+def is_appositive_person(span: Span, title_words: frozenset[str]) -> bool:
+    """'Sun Huibin, President of ...': a name set off by a title is a person."""
+    doc = span.doc
+    if not looks_like_person_name(span) or span.end + 1 >= len(doc):
+        return False
+    following = doc[span.end + 1].text
+    return doc[span.end].text == "," and (
+        following in title_words or following.title() in title_words
+    )
+
+
+def at_dateline(span: Span) -> bool:
+    """A bracketed name right after a dateline or at the start of a line: a news agency."""
+    line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
+    prefix = span.doc.text[line_start : span.start_char]
+    return len(prefix) < 40
+
+
+def names_a_programme(span: Span) -> bool:
+    """A name in quotes, or followed by 'program', 'fund', 'summit': not a body."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = [t.lower_ for t in doc[span.end : span.end + 4] if not t.is_punct]
+    return before in {'"', "“", "‘"} or (bool(after) and after[0] in PROGRAMME_WORDS)
+
+
+def abbreviates(acronym: Span, full: Span) -> bool:
+    """'(GIC)' right after 'Global Investment Council'."""
+    opening = acronym.doc[acronym.start - 1].text == "("
+    return (
+        opening
+        and len(acronym) == 1
+        and is_acronym(acronym.text)
+        and full.text[:1].upper() == acronym.text[0]
+    )
+
+
+def hinted_by_region(span: Span) -> bool:
+    """A city name followed by its region: 'Yibin (Sichuan', 'Normal, Illinois'."""
+    following = following_text(span, 3)
+    return following.startswith((" (", ", ")) and following[2:3].isupper()
+
+
+def datelines(doc: Doc) -> Iterator[Span]:
+    """'HEFEI, July 2 (Xinhua)': an ALL-CAPS place opening a line."""
+    for token in doc:
+        line_start = (
+            token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space
+        )
+        if line_start and token.is_upper and token.is_alpha and len(token) > 2:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and following.text in {",", "--", "—", "–", "-", "("}:
+                yield Span(doc, token.i, token.i + 1, label="GPE")
+
+
+def following_text(span: Span, width: int = 40) -> str:
+    return span.doc.text[span.end_char : span.end_char + width]

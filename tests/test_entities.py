@@ -1,0 +1,136 @@
+"""Golden cases for entity typing and canonical names, on the full pipeline.
+
+Each case is a sentence we wrote ourselves and the (type, name) pairs that must
+appear, plus names that must not appear under any type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from evextract import extract
+
+CASES = [
+    pytest.param(
+        "NIO's new plant opened on Monday. NIO Inc. said Nio's deliveries rose.",
+        {("company", "NIO")},
+        {"NIO's", "Nio's"},
+        id="possessives-and-legal-suffix-one-entity",
+    ),
+    pytest.param(
+        "HEFEI, July 2 (Xinhua) -- The city of Hefei in east China's Anhui Province grew fast.",
+        {("city", "Hefei"), ("organization", "Xinhua"), ("region", "Anhui"), ("country", "China")},
+        {"east China", "HEFEI"},
+        id="dateline-agency-compass-province",
+    ),
+    pytest.param(
+        "SHANGHAI (Reuters) - Li Auto said deliveries hit a record in November.",
+        {("city", "Shanghai"), ("organization", "Reuters"), ("company", "Li Auto")},
+        set(),
+        id="dateline-with-bracketed-agency",
+    ),
+    pytest.param(
+        "Sun Huibin, President of FAW Group's Strategy Department, signed the deal with Nio.",
+        {("person", "Sun Huibin"), ("company", "FAW Group"), ("company", "NIO")},
+        {"President"},
+        id="appositive-title-makes-a-person",
+    ),
+    pytest.param(
+        "William Li, Founder, Chairman, and CEO of Nio, spoke. Li said the swap network grows.",
+        {("person", "William Li")},
+        {"Founder", "Chairman", "Li"},
+        id="titles-are-not-entities-surname-joins",
+    ),
+    pytest.param(
+        "Hyundai is building its Metaplant near Savannah, Georgia, in the United States.",
+        {("region", "Georgia"), ("country", "United States"), ("city", "Savannah")},
+        set(),
+        id="georgia-the-state-in-us-context",
+    ),
+    pytest.param(
+        "Georgia and Armenia signed a transit pact in Tbilisi, the Georgian capital.",
+        {("country", "Georgia"), ("country", "Armenia"), ("city", "Tbilisi")},
+        set(),
+        id="georgia-the-country",
+    ),
+    pytest.param(
+        "Rivian builds the R2 at its factory in Normal, Illinois.",
+        {("company", "Rivian"), ("city", "Normal"), ("region", "Illinois")},
+        set(),
+        id="normal-illinois",
+    ),
+    pytest.param(
+        "Zhejiang Haoqing Battery Technology Co., Ltd. will supply cells to Geely.",
+        {("company", "Zhejiang Haoqing Battery Technology")},
+        set(),
+        id="unknown-company-by-legal-suffix",
+    ),
+    pytest.param(
+        "The Jiangsu Provincial Department of Industry and Information Technology released the data.",
+        {("organization", "Jiangsu Provincial Department of Industry and Information Technology")},
+        set(),
+        id="unknown-government-body",
+    ),
+    pytest.param(
+        "Hefei’s Emergence as a Key Player in the Electric Vehicle Industry\n\nHefei grew fast.",
+        {("city", "Hefei")},
+        {"Hefei’s Emergence", "Electric Vehicle Industry"},
+        id="title-case-heading-is-not-a-name",
+    ),
+    pytest.param(
+        "The Global Investment Council (GIC) hosted the talks. GIC said more were planned.",
+        {("organization", "Global Investment Council")},
+        {"GIC"},
+        id="acronym-joins-its-definition",
+    ),
+    pytest.param(
+        "A worker checks a battery pack at the plant in Wuhu, east China's Anhui Province. "
+        "(Xinhua/Zhou Mu)",
+        {("person", "Zhou Mu"), ("organization", "Xinhua"), ("city", "Wuhu")},
+        set(),
+        id="photo-credit",
+    ),
+    pytest.param(
+        "Ford Motor Company will cut jobs. Ford said the EV unit lost money.",
+        {("company", "Ford")},
+        set(),
+        id="short-name-and-long-name-one-entity",
+    ),
+    pytest.param(
+        "Nobody reading the report found the numbers normal.",
+        set(),
+        {"Reading", "Normal"},
+        id="lowercase-words-are-not-places",
+    ),
+]
+
+
+def names_by_type(record: Any) -> set[tuple[str, str]]:
+    return {(entity.type, entity.name) for entity in record.entities}
+
+
+@pytest.mark.parametrize(("text", "expected", "forbidden"), CASES)
+def test_entity_cases(nlp: Any, text: str, expected: set[tuple[str, str]], forbidden: set[str]) -> None:
+    record = extract(text, nlp=nlp)
+    found = names_by_type(record)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    standalone = {entity.name for entity in record.entities}
+    assert not (forbidden & standalone), f"should not be entities: {forbidden & standalone}"
+
+
+def test_every_mention_is_a_slice_of_the_text(nlp: Any) -> None:
+    text = "BYD’s chairman Wang Chuanfu met Tesla in Berlin, Germany. BYD Co., Ltd. agreed."
+    for entity in extract(text, nlp=nlp).entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_knowledge_base_can_be_switched_off() -> None:
+    from evextract import load_pipeline
+
+    nlp = load_pipeline(knowledge_base=False)
+    assert "evextract_knowledge_base" not in nlp.pipe_names
+    record = extract("Sinopec will build 500 swap stations with CATL in China.", nlp=nlp)
+    assert record.pipeline is not None and record.pipeline.knowledge_base == "off"
