@@ -68,7 +68,7 @@ CASES = [
         id="unknown-company-by-legal-suffix",
     ),
     pytest.param(
-        "The Jiangsu Provincial Department of Industry and Information Technology released the data.",
+        "The Jiangsu Provincial Department of Industry and Information Technology released data.",
         {("organization", "Jiangsu Provincial Department of Industry and Information Technology")},
         set(),
         id="unknown-government-body",
@@ -112,7 +112,9 @@ def names_by_type(record: Any) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "expected", "forbidden"), CASES)
-def test_entity_cases(nlp: Any, text: str, expected: set[tuple[str, str]], forbidden: set[str]) -> None:
+def test_entity_cases(
+    nlp: Any, text: str, expected: set[tuple[str, str]], forbidden: set[str]
+) -> None:
     record = extract(text, nlp=nlp)
     found = names_by_type(record)
     assert expected <= found, f"missing {expected - found}; found {found}"

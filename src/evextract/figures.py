@@ -105,6 +105,21 @@ def _load_lexicon() -> FigureLexicon:
     )
 
 
+def singular(word: str) -> str:
+    """A counted noun in the singular, for units.
+
+    >>> [singular(w) for w in ["units", "nevs", "batteries", "switches", "mu", "gas", "kwh"]]
+    ['unit', 'nev', 'battery', 'switch', 'mu', 'gas', 'kwh']
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "as", "is")) and len(word) > 2:
+        return word[:-1]
+    return word
+
+
 def split_attached(token: str) -> tuple[str, str, str] | None:
     """Split a token like 'HK$35' or '43GWh' into prefix, number and suffix."""
     match = _ATTACHED.match(token)

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import COUNTRY, FIGURE, FIGURES, register_extensions
-from ..figures import FigureLexicon, FigureValue, split_attached
+from ..figures import FigureLexicon, FigureValue, singular, split_attached
 from ..numbers import SCALE_WORDS, parse_number, parse_range
 
 _NUMBER_WORDS_BEFORE_SCALE = {
@@ -42,8 +42,22 @@ _TALLY_NOUNS = {
     "shipments",
     "exports",
 }
-_CLAUSE_PUNCT = {",", ";", ":", "(", ")", ".", "!", "?", '"'}
-_NOT_UNITS = {"today", "tomorrow", "yesterday", "now", "time", "times", "year-on-year", "yoy"}
+_CLAUSE_PUNCT = {",", ";", ":", "(", ")", ".", "!", "?", '"', "|", "•", "/"}
+_NOT_UNITS = {
+    "number",
+    "numbers",
+    "figure",
+    "figures",
+    "total",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "time",
+    "times",
+    "year-on-year",
+    "yoy",
+}
 _EXPLICIT_USD = re.compile(r"US\$|U\.S\.|USD|\bUS\b|American")
 
 
@@ -300,8 +314,13 @@ def _counted_noun(doc: Doc, end: int) -> Token | None:
         while head.dep_ == "compound" and head.head.i > head.i:
             head = head.head
         if _is_unit_noun(doc, end, head):
-            return head
+            return _first_plural(doc[end : head.i]) or head
     return None
+
+
+def _first_plural(tokens: Span) -> Token | None:
+    """'660 robotic arms work side': a count's unit is the first plural noun after it."""
+    return next((t for t in tokens if t.tag_ in {"NNS", "NNPS"} and t.is_alpha), None)
 
 
 def _is_unit_noun(doc: Doc, end: int, head: Token) -> bool:
@@ -326,9 +345,11 @@ def _is_plural_acronym(token: Token) -> bool:
 
 
 def _is_bare_count(doc: Doc, end: int) -> bool:
-    """A number standing alone that is clearly a count: '40,422' or '2.6 million'."""
-    number = _join(doc[end - 1 : end]) if end else ""
-    return "," in number or doc[end - 1].lower_ in SCALE_WORDS
+    """A number standing alone that is clearly a count: '40,422', '2.6 million', or a
+    labelled value ('BEV makers: 14')."""
+    number = doc[end - 1]
+    labelled = end >= 2 and doc[end - 2].text == ":" and doc[end - 2].whitespace_ != ""
+    return "," in number.text or number.lower_ in SCALE_WORDS or labelled
 
 
 def _is_hyphen_join(doc: Doc, i: int) -> bool:
@@ -342,10 +363,9 @@ def _is_hyphen_join(doc: Doc, i: int) -> bool:
 
 
 def _unit_name(token: Token) -> str:
-    lemma = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
-    if lemma.endswith("s") and lemma.upper()[:-1] == token.text[:-1]:
-        lemma = lemma[:-1]  # NEVs, EVs
-    return lemma
+    if token.pos_ == "NOUN" and token.lemma_.lower() != token.lower_:
+        return token.lemma_.lower()
+    return singular(token.lower_)  # "NEVs", "Units" in a table header
 
 
 def _uncertain_currency(text: str, currency: str | None) -> str | None:
@@ -381,10 +401,57 @@ def _inherit_units(doc: Doc, found: list[_Found]) -> list[_Found]:
     for figure in found:
         value = figure.value
         if value.kind == "quantity" and value.unit is None:
-            unit = _unit_of_subject(doc[figure.end - 1]) or _unit_before(doc, figure, inherited)
+            unit = (
+                _unit_from_label(doc, figure.start)
+                or _unit_from_column(doc, figure.start)
+                or _unit_of_subject(doc[figure.end - 1])
+                or _unit_before(doc, figure, inherited)
+            )
             figure = replace(figure, value=replace(value, unit=unit))
         inherited.append(figure)
     return inherited
+
+
+def _unit_from_label(doc: Doc, start: int) -> str | None:
+    """'EVs registered Jan-Apr: 19,347': the label names what is counted."""
+    if start == 0 or doc[start - 1].text != ":":
+        return None
+    label: list[Token] = []
+    for token in reversed(doc[: start - 1]):
+        if token.text in {"|", ";", "•"} or "\n" in token.whitespace_:
+            break
+        label.insert(0, token)
+    return _noun_unit(label)
+
+
+def _unit_from_column(doc: Doc, start: int) -> str | None:
+    """A count in a table row ('2021 | 3.4% | 5,974') takes its unit from the header row."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    row = text[line_start : doc[start].idx]
+    if "|" not in row:
+        return None
+    column = row.count("|")
+    header_end = line_start - 1
+    while header_end > 0:
+        header_start = text.rfind("\n", 0, header_end) + 1
+        header = text[header_start:header_end]
+        if "|" in header and not any(c.isdigit() for c in header):
+            cells = header.split("|")
+            if column < len(cells):
+                offset = header_start + sum(len(c) + 1 for c in cells[:column])
+                span = doc.char_span(offset, offset + len(cells[column]), alignment_mode="expand")
+                return _noun_unit(list(span)) if span is not None else None
+            return None
+        header_end = header_start - 1
+    return None
+
+
+def _noun_unit(tokens: list[Token]) -> str | None:
+    nouns = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha]
+    plural = [t for t in nouns if t.tag_ in {"NNS", "NNPS"} or _is_plural_acronym(t)]
+    chosen = (plural or nouns)[:1]
+    return _unit_name(chosen[0]) if chosen and chosen[0].lower_ not in _NOT_UNITS else None
 
 
 def _unit_before(doc: Doc, figure: _Found, before: list[_Found]) -> str | None:
