@@ -62,6 +62,7 @@ class FigureLexicon:
     measure_units: Mapping[str, str]
     duration_units: frozenset[str]
     scale_suffix_units: frozenset[str]
+    hyphen_units: frozenset[str]
 
     @classmethod
     def load(cls) -> FigureLexicon:
@@ -81,6 +82,14 @@ class FigureLexicon:
 
     def measure_unit(self, text: str) -> str | None:
         return self.measure_units.get(text.lower())
+
+    def is_hyphen_unit(self, unit: str) -> bool:
+        """Whether '<number>-<unit>' is an amount ('1.8-fold', '14-hour'), not a name."""
+        return (
+            unit in self.measure_units.values()
+            or unit in self.duration_units
+            or unit in self.hyphen_units
+        )
 
     @property
     def longest_phrase(self) -> int:
@@ -102,6 +111,7 @@ def _load_lexicon() -> FigureLexicon:
         measure_units=raw["measure_units"],
         duration_units=frozenset(raw["duration_units"]),
         scale_suffix_units=frozenset(raw["scale_suffix_units"]),
+        hyphen_units=frozenset(raw["hyphen_units"]),
     )
 
 

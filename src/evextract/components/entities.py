@@ -153,9 +153,14 @@ class EntityTyper:
 
     def _is_heading_phrase(self, span: Span) -> bool:
         """In a Title Case heading, 'Electric Vehicle Industry' is not a name."""
-        if len(span) < 2 or span.label_ != "ORG" or not name_context.in_title_case_line(span):
+        if len(span) < 2 or span.label_ not in {"ORG", "PERSON", "FAC"}:
             return False
-        heads = self.rules.company_heads | self.rules.organization_heads | self.rules.legal_forms
+        if not name_context.in_title_case_line(span):
+            return False
+        if span.label_ == "PERSON":  # "Opens Georgia Metaplant" is no one's name
+            places = [p for t in span for p in self.gazetteer.lookup(t.text) if p.kind != "city"]
+            return bool(places) or self._has_head(span, self.rules.facility_heads)
+        heads = self.rules.organization_heads | self.rules.legal_forms | self.rules.facility_heads
         return span[-1].text not in heads
 
     def _facility_extended(self, span: Span) -> Span:
@@ -294,9 +299,12 @@ class EntityTyper:
             span = span[1:]
         if any(t.text in self.rules.title_words for t in span) or len(span.text) < 3:
             return None
+        if any(name_context.is_model_name(t.text) for t in span):
+            return None  # "SU7 sedan"
         place = self._as_place(span, context)
-        if place is not None and (len(span) == 1 or place.label_ != "city"):
-            return place  # "Halewood", "Tamil Nadu"
+        hinted = name_context.hinted_by_region(span)
+        if place is not None and (len(span) == 1 or place.label_ != "city" or hinted):
+            return place  # "Halewood", "Tamil Nadu", "Spring Hill, Tennessee"
         if self._has_head(span, self.rules.company_heads) or any(
             name_context.is_acronym(t.text) for t in span
         ):

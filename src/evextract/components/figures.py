@@ -250,7 +250,9 @@ class FigureFinder:
                 last += 2
             words = " ".join(t.text for t in doc[end + 1 : last + 1] if t.is_alpha)
             unit = self.lexicon.measure_unit(words) or _unit_name(doc[last])
-            return last + 1, "quantity", unit, None
+            if self.lexicon.is_hyphen_unit(unit):
+                return last + 1, "quantity", unit, None
+            return end, None, None, None  # "4680-format cells": a name, not an amount
         phrase_end = self._phrase_end(doc, end, lambda t: self.lexicon.measure_unit(t) is not None)
         if phrase_end:
             measure = self.lexicon.measure_unit(_join(doc[end:phrase_end]))
@@ -295,12 +297,13 @@ def _next_to_month(doc: Doc, i: int, end: int) -> bool:
 
 
 def _inside_name(doc: Doc, i: int) -> bool:
-    """A number that is part of a name: 'Model 3', 'Phase 2', 'Golf 8'."""
+    """A small number right after a capitalized word is part of a name: 'Model 3',
+    'Phase 2', 'Chapter 11', 'Golf 8'."""
     if i == 0:
         return False
     before = doc[i - 1]
-    joined = before.head == doc[i] or doc[i].head == before
-    return before.is_title and not before.is_sent_start and joined and before.pos_ == "PROPN"
+    small = doc[i].text.isdigit() and len(doc[i].text) <= 3
+    return before.is_title and before.is_alpha and not before.is_sent_start and small
 
 
 def _counted_noun(doc: Doc, end: int) -> Token | None:

@@ -58,7 +58,8 @@ def trim(span: Span) -> Span | None:
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
-        or doc[end - 1].lower_ in {"'s", "’s", "near", "in"}
+        or doc[end - 1].lower_ in {"'s", "’s", "near"}
+        or doc[end - 1].lower_ in FUNCTION_WORDS
     ):
         end -= 1
     if start >= end:
