@@ -179,6 +179,7 @@ class Report(_Frozen):
     """Scores over all gold articles; an accuracy is None when nothing was matched."""
 
     entities: PRF
+    entities_merged: PRF  # all entities with types merged into person / org / place
     entities_by_type: dict[str, PRF]
     entities_by_group: dict[str, PRF]
     figures: PRF
@@ -616,10 +617,12 @@ def score(gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, An
         return sum(agreed) / len(agreed) if agreed else None
 
     by_type = {kind: total(f"type:{kind}") for kind in TYPES}
+    by_group = {group: total(f"group:{group}") for group in GROUP_NAMES}
     return Report(
         entities=sum(by_type.values(), PRF()),
+        entities_merged=sum(by_group.values(), PRF()),
         entities_by_type=by_type,
-        entities_by_group={group: total(f"group:{group}") for group in GROUP_NAMES},
+        entities_by_group=by_group,
         figures=total("figures"),
         unit_accuracy=accuracy("unit"),
         qualifier_accuracy=accuracy("qualifier"),

@@ -14,6 +14,7 @@ def render_report(report: Report, *, details: bool = False, console: Console | N
     for column in ("what", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if column == "what" else "right")
     rows: list[tuple[str, PRF]] = [("entities (all)", report.entities)]
+    rows += [("entities (types merged)", report.entities_merged)]
     rows += [(f"  group {name}", prf) for name, prf in report.entities_by_group.items()]
     rows += [(f"  {name}", prf) for name, prf in report.entities_by_type.items()]
     rows += [("figures", report.figures), ("roles", report.roles)]
