@@ -99,6 +99,24 @@ CASES = [
         id="short-name-and-long-name-one-entity",
     ),
     pytest.param(
+        "The European Commission adopted the duties. The Commission said talks go on.",
+        {("organization", "European Commission")},
+        {"Commission"},
+        id="the-head-word-refers-back",
+    ),
+    pytest.param(
+        "Hyundai opened its Georgia Meta Plant, its biggest in the United States.",
+        {("region", "Georgia"), ("facility", "Meta Plant")},
+        {"Georgia Meta Plant"},
+        id="place-before-a-facility-name",
+    ),
+    pytest.param(
+        "Honda will build the plant in Alliston, Ont., north of Toronto.",
+        {("region", "Ontario"), ("city", "Toronto")},
+        {"Ont"},
+        id="abbreviated-province",
+    ),
+    pytest.param(
         "Nobody reading the report found the numbers normal.",
         set(),
         {"Reading", "Normal"},

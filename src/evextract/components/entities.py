@@ -36,7 +36,7 @@ RULES_RESOURCE = "entity_rules.json"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC"}
 _BIG_CITY = 1_000_000
-_TOWN = 100_000
+_TOWN = 20_000
 
 
 @Language.factory(
@@ -110,7 +110,8 @@ class EntityTyper:
             if typed is not None:
                 candidates.append(typed)
         spans = filter_spans(self._single_names_resolved(candidates))
-        doc.ents = _acronyms_defined(_one_sense_per_article(spans))
+        spans = self._head_words_resolved(_one_sense_per_article(spans))
+        doc.ents = _acronyms_defined(spans)
         return doc
 
     def _knowledge_base_spans(self, doc: Doc) -> list[Span]:
@@ -149,7 +150,19 @@ class EntityTyper:
                 for part in self._split(ent):
                     trimmed = name_context.trim(part)
                     if trimmed is not None and not self._is_heading_phrase(trimmed):
-                        yield self._facility_extended(self._without_generic_tail(trimmed))
+                        named = self._facility_extended(self._without_generic_tail(trimmed))
+                        yield from self._place_before_facility(named)
+
+    def _place_before_facility(self, span: Span) -> Iterator[Span]:
+        """'Georgia Meta Plant' names a region and, after it, the plant."""
+        facility = span[-1].text in self.rules.facility_heads
+        if facility and len(span) > 2 and span.label_ in {"ORG", "FAC"}:
+            places = self.gazetteer.lookup(span[0].text)
+            if places and places[0].kind != "city":
+                yield Span(span.doc, span.start, span.start + 1, label="GPE")
+                yield Span(span.doc, span.start + 1, span.end, label="FAC")
+                return
+        yield span
 
     def _is_heading_phrase(self, span: Span) -> bool:
         """In a Title Case heading, 'Electric Vehicle Industry' is not a name."""
@@ -160,7 +173,9 @@ class EntityTyper:
         if span.label_ == "PERSON":  # "Opens Georgia Metaplant" is no one's name
             places = [p for t in span for p in self.gazetteer.lookup(t.text) if p.kind != "city"]
             return bool(places) or self._has_head(span, self.rules.facility_heads)
-        heads = self.rules.organization_heads | self.rules.legal_forms | self.rules.facility_heads
+        heads = self.rules.organization_heads | self.rules.legal_forms
+        if span.label_ == "FAC":
+            heads = heads | self.rules.facility_heads
         return span[-1].text not in heads
 
     def _facility_extended(self, span: Span) -> Span:
@@ -187,6 +202,7 @@ class EntityTyper:
             comma = token.text == "," and not self._legal_form_follows(doc, i, span.end)
             conjunction = token.lower_ == "and" and splits_on_and and span.label_ == "ORG"
             separator = token.text in name_context.SEPARATORS and not inner_bracket
+            separator = separator or (token.is_space and "\n" in token.text)
             if separator or comma or (conjunction and name_context.capitalized_after(doc, i)):
                 if i > start:
                     yield Span(doc, start, i, label=span.label_)
@@ -311,8 +327,24 @@ class EntityTyper:
             return _labelled(span, "company")  # "Tata Sons", "GAC Aion", "Blade Battery"
         return _labelled(span, "person")
 
+    def _head_words_resolved(self, spans: list[Span]) -> list[Span]:
+        """'the Commission' after 'the European Commission' is the same body."""
+        resolved: list[Span] = []
+        for span in spans:
+            doc = span.doc
+            after_the = span.start > 0 and doc[span.start - 1].lower_ == "the"
+            if len(span) == 1 and after_the and span.text in self.rules.organization_heads:
+                named = [s for s in resolved if len(s) > 1 and s[-1].text == span.text]
+                if named:
+                    span = _as_defined(span, named[-1])
+            resolved.append(span)
+        return resolved
+
     def _as_place(self, span: Span, context: set[str]) -> Span | None:
-        place = self.gazetteer.resolve(span.text, context, name_context.following_text(span))
+        following = name_context.following_text(span)
+        place = self.gazetteer.resolve(span.text, context, following)
+        if place is None and following.startswith("."):  # "Ont.", "Ill.": the period was trimmed
+            place = self.gazetteer.resolve(span.text + ".", context, following[1:])
         if place is not None:
             return _place_span(name_context.without_compass(span, place.name), place)
         head = span[-1].text
@@ -384,7 +416,7 @@ def _acronyms_defined(spans: list[Span]) -> list[Span]:
 
 def _as_defined(acronym: Span, full: Span) -> Span:
     typed = _labelled(acronym, full.label_)
-    typed._.set(CANONICAL, full._.get(CANONICAL))
+    typed._.set(CANONICAL, full._.get(CANONICAL) or full.text)
     typed._.set(ENTITY_ID, full._.get(ENTITY_ID))
     return typed
 
