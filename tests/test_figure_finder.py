@@ -117,6 +117,19 @@ CASES = [
         id="qualifiers",
     ),
     pytest.param(
+        "Output will be between 280,000 and 300,000 tonnes, or between $2 billion and $3 billion.",
+        [
+            ("quantity", 280000, 300000, None, "tonne", None),
+            ("money", 2000000000, 3000000000, "USD", None, None),
+        ],
+        id="between-ranges",
+    ),
+    pytest.param(
+        "| Rank | Brand | BEV registrations |\n|---|---|---|\n| 1 | Tesla | 2,016 |\n",
+        [("quantity", 2016, None, None, "registration", None)],
+        id="markdown-table-column",
+    ),
+    pytest.param(
         "Year | Share | Units sold\n2021 | 3.4% | 5,974\n2022 | 10.6% | 27,388\n",
         [
             ("percent", 3.4, None, None, None, None),
@@ -145,6 +158,8 @@ REJECTIONS = [
     pytest.param("1. Government Support\n2. Strategic Partnerships\n", id="list-numbering"),
     pytest.param("Call +86-551-6512-3456 or write to ir@nio.com.", id="phone-and-email"),
     pytest.param("Read more at https://www.byd.com/en/news/2024/05.html today.", id="url"),
+    pytest.param("Source: Xinhua | Updated: 2020-06-02 17:11", id="iso-date-and-time"),
+    pytest.param("Contact: 0553-5812345", id="phone-with-leading-zero"),
 ]
 
 

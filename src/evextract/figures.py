@@ -32,6 +32,7 @@ from importlib import resources
 from .numbers import Number
 
 LEXICON_RESOURCE = "figure_lexicon.json"
+_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _ATTACHED = re.compile(
     r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)"
     r"(?P<suffix>\D*|[-–—]\d[\d,]*(?:\.\d+)?%?)$"
@@ -63,6 +64,7 @@ class FigureLexicon:
     duration_units: frozenset[str]
     scale_suffix_units: frozenset[str]
     hyphen_units: frozenset[str]
+    unit_synonyms: Mapping[str, str]
 
     @classmethod
     def load(cls) -> FigureLexicon:
@@ -82,6 +84,13 @@ class FigureLexicon:
 
     def measure_unit(self, text: str) -> str | None:
         return self.measure_units.get(text.lower())
+
+    def unit_synonym(self, phrase: str) -> str | None:
+        """The usual unit for a counted phrase: 'new energy vehicles' are 'nev'."""
+        words = phrase.lower().split()
+        return (
+            self.unit_synonyms.get(" ".join([*words[:-1], singular(words[-1])])) if words else None
+        )
 
     def is_hyphen_unit(self, unit: str) -> bool:
         """Whether '<number>-<unit>' is an amount ('1.8-fold', '14-hour'), not a name."""
@@ -112,6 +121,7 @@ def _load_lexicon() -> FigureLexicon:
         duration_units=frozenset(raw["duration_units"]),
         scale_suffix_units=frozenset(raw["scale_suffix_units"]),
         hyphen_units=frozenset(raw["hyphen_units"]),
+        unit_synonyms=raw["unit_synonyms"],
     )
 
 
@@ -120,7 +130,11 @@ def singular(word: str) -> str:
 
     >>> [singular(w) for w in ["units", "nevs", "batteries", "switches", "mu", "gas", "kwh"]]
     ['unit', 'nev', 'battery', 'switch', 'mu', 'gas', 'kwh']
+    >>> singular("people"), singular("women")
+    ('person', 'woman')
     """
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):

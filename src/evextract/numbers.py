@@ -45,7 +45,7 @@ SCALE_WORDS: Mapping[str, int] = MappingProxyType(
     | dict.fromkeys(["million", "m", "mn", "mln"], 10**6)
     | dict.fromkeys(["crore", "crores", "cr"], 10**7)
     | dict.fromkeys(["billion", "b", "bn", "bln"], 10**9)
-    | dict.fromkeys(["trillion", "tn", "trn", "trln"], 10**12)
+    | dict.fromkeys(["trillion", "tn", "trn", "trln", "tln"], 10**12)
 )
 """Lower-case scale word or short form → multiplier. "k", "m" and "b" count only
 when written straight after digits ("5m", "$3b"): "5 m" is five metres. "t" is
@@ -81,7 +81,9 @@ _CONTEXT = Context(prec=64)
 # Digits with thousands commas and decimals (".5" too, but not the ".500" of
 # "Rs.500"), runs of letters, and single other characters; spaces are skipped.
 _TOKEN = re.compile(
-    r"(?P<num>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|(?<![^\W\d_])\.[0-9]+)"
+    # Indian grouping first ("1,09,999", "12,34,567"), then thousands ("1,370,000").
+    r"(?P<num>[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|(?<![^\W\d_])\.[0-9]+)"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<sym>[^\w\s]|_)"
 )

@@ -18,46 +18,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import COUNTRY, FIGURE, FIGURES, register_extensions
-from ..figures import FigureLexicon, FigureValue, singular, split_attached
+from ..figures import FigureLexicon, FigureValue, split_attached
 from ..numbers import SCALE_WORDS, parse_number, parse_range
+from . import counted
 
 _NUMBER_WORDS_BEFORE_SCALE = {
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "half", "several", "dozen",
 }  # fmt: skip
 _RANGE_JOINERS = {"-", "–", "—", "to"}
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d\b")
+_RANGE_SUFFIX = re.compile(r"^[-–—]\d[\d,]*(?:\.\d+)?%?$")
 _MONTHS = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
 )
-_UNIT_DEPS = {"nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "appos", "pobj"}
-_MAX_UNIT_DISTANCE = 4
-_RANGE_SUFFIX = re.compile(r"^[-–—]\d[\d,]*(?:\.\d+)?%?$")
-_NOUN_PHRASE_POS = {"ADJ", "ADV", "NOUN", "PROPN", "PUNCT", "NUM"}
-_TALLY_NOUNS = {
-    "sales",
-    "deliveries",
-    "output",
-    "production",
-    "registrations",
-    "shipments",
-    "exports",
-}
-_CLAUSE_PUNCT = {",", ";", ":", "(", ")", ".", "!", "?", '"', "|", "•", "/"}
-_NOT_UNITS = {
-    "number",
-    "numbers",
-    "figure",
-    "figures",
-    "total",
-    "today",
-    "tomorrow",
-    "yesterday",
-    "now",
-    "time",
-    "times",
-    "year-on-year",
-    "yoy",
-}
 _EXPLICIT_USD = re.compile(r"US\$|U\.S\.|USD|\bUS\b|American")
 
 
@@ -120,11 +94,19 @@ class FigureFinder:
         value = parse_number(core_text)
         if value is None:
             return None
-        value_range = parse_range(core_text)
+        between = "between" in {t.lower_ for t in doc[max(i - 2, 0) : i]}
+        value_range = parse_range(f"between {core_text}" if between else core_text)
+        if value_range is None and end - i > 1:
+            end = self._scales_end(doc, i + 1)  # "$39.3 million to 117 sites" is no range
+            core_text = _join(doc[i:end]).removeprefix(prefix)
+            if self._is_not_a_figure(doc, i, end, prefix, suffix):
+                return end
         start, currency = self._currency_before(doc, i, prefix)
         end, kind, unit, currency = self._after_number(doc, end, suffix, currency)
         if kind is None:
             return None
+        if between and start > 0 and doc[start - 1].lower_ == "between":
+            start -= 1
         start, qualifier = self._qualifier_before(doc, start)
         if suffix.endswith("+") or (end < len(doc) and doc[end].text == "+"):
             qualifier = "more_than"
@@ -166,16 +148,20 @@ class FigureFinder:
         """One past the number's last token: scale words and a range's second end."""
         j = self._scales_end(doc, j)
         if j + 1 < len(doc) and doc[j].lower_ in _RANGE_JOINERS | {"and"}:
-            second = split_attached(doc[j + 1].text)
+            k = j + 1
+            if self.lexicon.currency_before(doc[k].text) and k + 1 < len(doc):
+                k += 1  # "between $2 billion and $3 billion"
+            second = split_attached(doc[k].text)
             if second is not None and not second[0].strip("$€£¥₹"):
-                j = self._scales_end(doc, j + 2)
+                j = self._scales_end(doc, k + 1)
         return j
 
     def _scales_end(self, doc: Doc, j: int) -> int:
         """Past the scale words at j, written apart or hyphenated ('15-billion')."""
         while j < len(doc):
             tight = doc[j - 1].whitespace_ == ""
-            if doc[j].lower_ in self._scales or (tight and doc[j].lower_ in SCALE_WORDS):
+            word = doc[j].lower_.rstrip(".") if tight else doc[j].lower_  # "€500m." ends a sentence
+            if word in self._scales or (tight and word in SCALE_WORDS):
                 j += 1
             elif _is_hyphen_join(doc, j) and doc[j + 1].lower_ in self._scales:
                 j += 2
@@ -187,6 +173,8 @@ class FigureFinder:
         token = doc[i]
         if prefix or suffix:
             return False
+        if _ISO_DATE.match(doc.text, token.idx) or _has_leading_zero(token.text):
+            return True  # "2020-06-02", a phone number "0553-58..."
         if end - i > 1:
             return _is_list_number(doc, i) or _next_to_month(doc, i, end)
         text = token.text
@@ -249,7 +237,7 @@ class FigureFinder:
             while _is_hyphen_join(doc, last + 1) and doc[last + 2].is_alpha:
                 last += 2
             words = " ".join(t.text for t in doc[end + 1 : last + 1] if t.is_alpha)
-            unit = self.lexicon.measure_unit(words) or _unit_name(doc[last])
+            unit = self.lexicon.measure_unit(words) or counted.unit_name(doc[last])
             if self.lexicon.is_hyphen_unit(unit):
                 return last + 1, "quantity", unit, None
             return end, None, None, None  # "4680-format cells": a name, not an amount
@@ -257,10 +245,14 @@ class FigureFinder:
         if phrase_end:
             measure = self.lexicon.measure_unit(_join(doc[end:phrase_end]))
             return phrase_end, "quantity", measure, None
-        head = _counted_noun(doc, end)
+        head = counted.counted_noun(doc, end) or counted.partitive_noun(doc, end)
+        if head is not None:
+            synonym = self.lexicon.unit_synonym(_join(doc[end : head.i + 1]))
+            if synonym is not None:  # "953,000 new energy vehicles" counts NEVs
+                return head.i + 1, "quantity", synonym, None
         if head is None:
             return end, "quantity" if _is_bare_count(doc, end) else None, None, None
-        return head.i + 1, "quantity", _unit_name(head), None
+        return head.i + 1, "quantity", counted.unit_name(head), None
 
     def _qualifier_before(self, doc: Doc, start: int) -> tuple[int, str | None]:
         if start > 0 and doc[start - 1].text == "~":
@@ -275,6 +267,10 @@ class FigureFinder:
 
 def _join(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _has_leading_zero(text: str) -> bool:
+    return len(text) > 1 and text[0] == "0" and text[1].isdigit()
 
 
 def _is_year(text: str) -> bool:
@@ -306,47 +302,6 @@ def _inside_name(doc: Doc, i: int) -> bool:
     return before.is_title and before.is_alpha and not before.is_sent_start and small
 
 
-def _counted_noun(doc: Doc, end: int) -> Token | None:
-    """The noun the number counts: its head in the parse, in the noun phrase to its right."""
-    last = doc[end - 1]
-    candidates = [last.head] if last.dep_ in _UNIT_DEPS else []
-    if end < len(doc):
-        candidates.append(doc[end])
-    for token in candidates:
-        head = token
-        while head.dep_ == "compound" and head.head.i > head.i:
-            head = head.head
-        if _is_unit_noun(doc, end, head):
-            return _first_plural(doc[end : head.i]) or head
-    return None
-
-
-def _first_plural(tokens: Span) -> Token | None:
-    """'660 robotic arms work side': a count's unit is the first plural noun after it."""
-    return next((t for t in tokens if t.tag_ in {"NNS", "NNPS"} and t.is_alpha), None)
-
-
-def _is_unit_noun(doc: Doc, end: int, head: Token) -> bool:
-    if not (0 <= head.i - end < _MAX_UNIT_DISTANCE) or not head.is_alpha:
-        return False
-    if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in _NOT_UNITS:
-        return False
-    if head.pos_ == "PROPN" and not _is_plural_acronym(head):
-        return False
-    between = doc[end : head.i]
-    return all(
-        (t.pos_ in _NOUN_PHRASE_POS or t.dep_ in {"amod", "compound"})
-        and t.text not in _CLAUSE_PUNCT
-        and "\n" not in t.whitespace_
-        for t in between
-    )
-
-
-def _is_plural_acronym(token: Token) -> bool:
-    """'NEVs', 'EVs', 'G6s': a plural of capitals counts things."""
-    return len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper()
-
-
 def _is_bare_count(doc: Doc, end: int) -> bool:
     """A number standing alone that is clearly a count: '40,422', '2.6 million', or a
     labelled value ('BEV makers: 14')."""
@@ -365,12 +320,6 @@ def _is_hyphen_join(doc: Doc, i: int) -> bool:
     )
 
 
-def _unit_name(token: Token) -> str:
-    if token.pos_ == "NOUN" and token.lemma_.lower() != token.lower_:
-        return token.lemma_.lower()
-    return singular(token.lower_)  # "NEVs", "Units" in a table header
-
-
 def _uncertain_currency(text: str, currency: str | None) -> str | None:
     """Why a currency is a guess: a bare '$' or 'dollars', or a bare '¥'."""
     if currency == "USD" and not _EXPLICIT_USD.search(text):
@@ -383,7 +332,8 @@ def _uncertain_currency(text: str, currency: str | None) -> str | None:
 def _with_currency_context(doc: Doc, found: list[_Found], lexicon: FigureLexicon) -> list[_Found]:
     """A bare '$' is the local dollar in an article about a dollar country; '¥' in Japan is JPY."""
     countries = Counter(code for ent in doc.ents if (code := ent._.get(COUNTRY)))
-    local = [c for c in lexicon.dollar_countries if countries[c] > countries["US"]]
+    total = sum(countries.values())
+    local = [c for c in lexicon.dollar_countries if countries[c] * 2 > total]  # most of the article
     resolved = {"bare_yen": "JPY" if countries["JP"] > countries["CN"] else None}
     if local:
         resolved["bare_dollar"] = lexicon.dollar_countries[max(local, key=lambda c: countries[c])]
@@ -405,56 +355,14 @@ def _inherit_units(doc: Doc, found: list[_Found]) -> list[_Found]:
         value = figure.value
         if value.kind == "quantity" and value.unit is None:
             unit = (
-                _unit_from_label(doc, figure.start)
-                or _unit_from_column(doc, figure.start)
-                or _unit_of_subject(doc[figure.end - 1])
+                counted.unit_from_label(doc, figure.start)
+                or counted.unit_from_column(doc, figure.start)
+                or counted.unit_of_subject(doc[figure.end - 1])
                 or _unit_before(doc, figure, inherited)
             )
             figure = replace(figure, value=replace(value, unit=unit))
         inherited.append(figure)
     return inherited
-
-
-def _unit_from_label(doc: Doc, start: int) -> str | None:
-    """'EVs registered Jan-Apr: 19,347': the label names what is counted."""
-    if start == 0 or doc[start - 1].text != ":":
-        return None
-    label: list[Token] = []
-    for token in reversed(doc[: start - 1]):
-        if token.text in {"|", ";", "•"} or "\n" in token.whitespace_:
-            break
-        label.insert(0, token)
-    return _noun_unit(label)
-
-
-def _unit_from_column(doc: Doc, start: int) -> str | None:
-    """A count in a table row ('2021 | 3.4% | 5,974') takes its unit from the header row."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, doc[start].idx) + 1
-    row = text[line_start : doc[start].idx]
-    if "|" not in row:
-        return None
-    column = row.count("|")
-    header_end = line_start - 1
-    while header_end > 0:
-        header_start = text.rfind("\n", 0, header_end) + 1
-        header = text[header_start:header_end]
-        if "|" in header and not any(c.isdigit() for c in header):
-            cells = header.split("|")
-            if column < len(cells):
-                offset = header_start + sum(len(c) + 1 for c in cells[:column])
-                span = doc.char_span(offset, offset + len(cells[column]), alignment_mode="expand")
-                return _noun_unit(list(span)) if span is not None else None
-            return None
-        header_end = header_start - 1
-    return None
-
-
-def _noun_unit(tokens: list[Token]) -> str | None:
-    nouns = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha]
-    plural = [t for t in nouns if t.tag_ in {"NNS", "NNPS"} or _is_plural_acronym(t)]
-    chosen = (plural or nouns)[:1]
-    return _unit_name(chosen[0]) if chosen and chosen[0].lower_ not in _NOT_UNITS else None
 
 
 def _unit_before(doc: Doc, figure: _Found, before: list[_Found]) -> str | None:
@@ -464,30 +372,6 @@ def _unit_before(doc: Doc, figure: _Found, before: list[_Found]) -> str | None:
             return None
         if other.value.kind == "quantity" and other.value.unit:
             return other.value.unit
-    return None
-
-
-def _unit_of_subject(number: Token) -> str | None:
-    verb = number
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        verb = verb.head  # "is set to climb"
-    subjects = [t for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects and verb.dep_ in {"acl", "advcl", "relcl"}:
-        subjects = [verb.head]
-    for subject in subjects:
-        if subject.lower_ == "number":  # "the number of charging points"
-            subject = next(
-                (t for p in subject.children if p.lower_ == "of" for t in p.children), subject
-            )
-        counted = [t for t in subject.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        if counted:
-            return _unit_name(counted[-1])
-        if subject.tag_ in {"NNS", "NNPS"} or _is_plural_acronym(subject):
-            return _unit_name(subject)
-        if subject.lower_ in _TALLY_NOUNS:
-            return "unit"
     return None
 
 

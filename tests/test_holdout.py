@@ -1,0 +1,27 @@
+"""Quality on our own held-out articles (tests/holdout, written and annotated by us,
+never tuned against): a floor that catches regressions in generalization."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from evextract.api import extract_articles, read_sources
+from evextract.corpus import discover
+from evextract.evaluate import load_gold, score
+
+HOLDOUT = Path(__file__).parent / "holdout"
+
+
+def test_holdout_quality_floor(nlp: Any) -> None:
+    sources = discover([str(HOLDOUT)]).sources
+    records = [
+        r.model_dump(mode="json")  # type: ignore[union-attr]
+        for r in extract_articles(read_sources(sources), nlp)
+    ]
+    report = score(load_gold(HOLDOUT / "gold.jsonl"), records)
+    assert len(records) == 12
+    assert report.entities.f1 >= 0.85
+    assert report.figures.f1 >= 0.95
+    assert report.unit_accuracy is not None and report.unit_accuracy >= 0.90
+    assert report.qualifier_accuracy is not None and report.qualifier_accuracy >= 0.90
