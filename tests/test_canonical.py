@@ -125,3 +125,24 @@ def test_short_names(
 ) -> None:
     groups = group_mentions(mentions(*given))
     assert [(g.type, g.name, g.aliases) for g in groups] == expected
+
+
+def test_a_longer_plain_name_joins_the_known_entity() -> None:
+    given = [
+        TypedMention("company", "Ola Electric", 0, 12, "Ola Electric", "kb:ola_electric"),
+        TypedMention("company", "Ola Electric Mobility", 20, 41),
+    ]
+    (group,) = group_mentions(given)
+    assert (group.id, group.name, group.aliases) == (
+        "kb:ola_electric",
+        "Ola Electric",
+        ["Ola Electric Mobility"],
+    )
+
+
+def test_two_known_entities_stay_apart() -> None:
+    given = [
+        TypedMention("company", "Hyundai", 0, 7, "Hyundai", "kb:hyundai"),
+        TypedMention("company", "Hyundai Motor Group", 20, 39, "Hyundai Motor Group", "kb:hmg"),
+    ]
+    assert [g.id for g in group_mentions(given)] == ["kb:hyundai", "kb:hmg"]

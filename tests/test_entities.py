@@ -154,3 +154,33 @@ def test_knowledge_base_can_be_switched_off() -> None:
     assert "evextract_knowledge_base" not in nlp.pipe_names
     record = extract("Sinopec will build 500 swap stations with CATL in China.", nlp=nlp)
     assert record.pipeline is not None and record.pipeline.knowledge_base == "off"
+
+
+BYLINE_AND_DESCRIPTION_CASES = [
+    pytest.param(
+        "By Sophie Nguyen\n\nEvie Networks will build 160 chargers.",
+        {("person", "Sophie Nguyen")},
+        id="byline",
+    ),
+    pytest.param(
+        "Output rose.\n(Reporting by Hiroko Tanabe; Editing by Leo Marsh)",
+        {("person", "Hiroko Tanabe"), ("person", "Leo Marsh")},
+        id="reuters-credit-line",
+    ),
+    pytest.param(
+        "Ather will build the plant at Bidkin in Maharashtra's Chhatrapati Sambhajinagar district.",
+        {("city", "Chhatrapati Sambhajinagar"), ("region", "Maharashtra")},
+        id="lowercase-district-after-a-name",
+    ),
+    pytest.param(
+        "Albemarle mines lithium at the Greenbushes mine and Tesla opened Gigafactory Mexico.",
+        {("facility", "Greenbushes"), ("facility", "Gigafactory Mexico")},
+        id="mine-and-facility-head-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BYLINE_AND_DESCRIPTION_CASES)
+def test_bylines_and_descriptions(nlp: Any, text: str, expected: set[tuple[str, str]]) -> None:
+    found = names_by_type(extract(text, nlp=nlp))
+    assert expected <= found, f"missing {expected - found}; found {found}"

@@ -38,6 +38,7 @@ _LEGAL_FORMS = (
     "nv", "n.v", "sa", "s.a", "spa", "s.p.a", "ab", "pte", "bhd", "tbk", "kk",
 )  # fmt: skip
 _PLACE_SUFFIXES = ("province", "prefecture", "city", "municipality")
+_ORG_TYPES = ("company", "organization")
 _TYPE_GROUPS = {
     "person": "person",
     "company": "org",
@@ -177,15 +178,36 @@ def _attach_known_aliases(buckets: Buckets) -> None:
 
 
 def _attach_short_names(buckets: Buckets) -> None:
-    """'Ford' joins 'Ford Motor Company' when exactly one longer name fits."""
-    keys = [key for key in buckets if key[0] == "org"]
-    for short in keys:
-        words = short[1].split()
-        longer = [key for key in keys if key != short and key[1].split()[: len(words)] == words]
+    """'Ford' and 'Ford Motor Company' are one company when exactly one longer name fits;
+    a plain mention joins the knowledge base's entity rather than the other way round."""
+    names = {key: _bucket_name(members) for key, members in buckets.items() if key[0] == "org"}
+    for short, short_name in list(names.items()):
+        words = short_name.split()
+        longer = [
+            key
+            for key, name in names.items()
+            if key != short
+            and len(name.split()) > len(words)
+            and name.split()[: len(words)] == words
+        ]
         if len(longer) != 1 or not words or not _only_short_forms(buckets[short], len(words)):
             continue  # none, or "Tata" beside Tata Motors and Tata Steel
-        if set(longer[0][1].split()[len(words) :]) <= COMPANY_DESCRIPTORS:
-            _merge(buckets, short, longer[0])
+        if _is_hinted(buckets[short]) and _is_hinted(buckets[longer[0]]):
+            continue  # two known entities: Hyundai and Hyundai Motor Group
+        if set(names[longer[0]].split()[len(words) :]) <= COMPANY_DESCRIPTORS:
+            hinted_short = _is_hinted(buckets[short]) and not _is_hinted(buckets[longer[0]])
+            source, target = (longer[0], short) if hinted_short else (short, longer[0])
+            _merge(buckets, source, target)
+            names.pop(source)
+
+
+def _bucket_name(members: Sequence[TypedMention]) -> str:
+    hinted = next((m.canonical for m in members if m.canonical), None)
+    return name_key(hinted or members[0].text, keep_group=True)
+
+
+def _is_hinted(members: Sequence[TypedMention]) -> bool:
+    return any(m.canonical or m.entity_id for m in members)
 
 
 def _only_short_forms(members: Sequence[TypedMention], size: int) -> bool:
@@ -215,7 +237,7 @@ def _to_group(members: Sequence[TypedMention]) -> EntityGroup:
     hinted = next((m for m in members if m.canonical), None)
     type_ = hinted.type if hinted else Counter(m.type for m in members).most_common(1)[0][0]
     surfaces = list(dict.fromkeys(clean_surface(m.text) for m in members))
-    name = hinted.canonical if hinted and hinted.canonical else _fullest_form(surfaces)
+    name = _canonical_name(hinted, surfaces)
     aliases = [s for s in surfaces if s != name and s]
     entity_id = next((m.entity_id for m in members if m.entity_id), None)
     return EntityGroup(
@@ -228,6 +250,20 @@ def _to_group(members: Sequence[TypedMention]) -> EntityGroup:
         code=next((m.code for m in members if m.code), None),
         qid=next((m.qid for m in members if m.qid), None),
     )
+
+
+def _canonical_name(hinted: TypedMention | None, surfaces: Sequence[str]) -> str:
+    """The knowledge base's or gazetteer's name, except that a company or organization the
+    article never calls by its knowledge-base name keeps the article's fullest form (the
+    guidelines: "the fullest ordinary form used in the article"; "Chery Automobile", not
+    "Chery"). Roles and partnerships are scored on these names."""
+    if hinted is None or not hinted.canonical:
+        return _fullest_form(surfaces)
+    from_kb = (hinted.entity_id or "").startswith("kb:") and hinted.type in _ORG_TYPES
+    used = {name_key(surface, keep_group=True) for surface in surfaces}
+    if from_kb and name_key(hinted.canonical, keep_group=True) not in used:
+        return _fullest_form(surfaces)
+    return hinted.canonical
 
 
 def _fullest_form(surfaces: Sequence[str]) -> str:

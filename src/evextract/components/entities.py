@@ -61,6 +61,9 @@ class EntityRules:
     generic_names: frozenset[str]
     title_words: frozenset[str]
     legal_forms: frozenset[str]
+    lowercase_city_words: frozenset[str]
+    lowercase_region_words: frozenset[str]
+    lowercase_facility_words: frozenset[str]
 
     @classmethod
     def load(cls) -> EntityRules:
@@ -134,9 +137,15 @@ class EntityTyper:
         if len(ent) < 2:
             return False
         heads = self.rules.facility_heads | self.rules.organization_heads
+        titled = any(t.text in self.rules.title_words for t in ent)
         if ent.label_ == "PERSON":  # but "Leapmotor Partner" is a company and a title
-            return not any(t.text in self.rules.title_words for t in ent)
-        return ent.label_ in {"ORG", "FAC"} and ent[-1].text in heads
+            return not titled
+        if ent.label_ not in {"ORG", "FAC"}:
+            return False
+        # "SK Battery America", "PT Vale Indonesia Tbk": a longer proper name
+        proper = all(t.is_title or t.is_upper or t.text in self.rules.legal_forms for t in ent)
+        plain = not titled and not any(name_context.is_model_name(t.text) for t in ent)
+        return ent[-1].text in heads or (proper and plain and ent.label_ == "ORG")
 
     def _name_parts(self, doc: Doc) -> Iterator[Span]:
         """Dateline places, then the model's names, split at separators and trimmed."""
@@ -158,7 +167,7 @@ class EntityTyper:
         facility = span[-1].text in self.rules.facility_heads
         if facility and len(span) > 2 and span.label_ in {"ORG", "FAC"}:
             places = self.gazetteer.lookup(span[0].text)
-            if places and places[0].kind != "city":
+            if any(p.kind == "region" for p in places):  # not "Indonesia Morowali Industrial Park"
                 yield Span(span.doc, span.start, span.start + 1, label="GPE")
                 yield Span(span.doc, span.start + 1, span.end, label="FAC")
                 return
@@ -168,7 +177,7 @@ class EntityTyper:
         """In a Title Case heading, 'Electric Vehicle Industry' is not a name."""
         if len(span) < 2 or span.label_ not in {"ORG", "PERSON", "FAC"}:
             return False
-        if not name_context.in_title_case_line(span):
+        if not name_context.in_title_case_line(span) or name_context.in_byline(span):
             return False
         if span.label_ == "PERSON":  # "Opens Georgia Metaplant" is no one's name
             places = [p for t in span for p in self.gazetteer.lookup(t.text) if p.kind != "city"]
@@ -248,13 +257,21 @@ class EntityTyper:
 
     def _type_span(self, span: Span, context: set[str]) -> Span | None:
         text = span.text
-        if text in self.rules.generic_names or not any(c.isupper() for c in text):
-            return None
+        if text in self.rules.generic_names or (not text[:1].isupper() and not text[:1].isdigit()):
+            return None  # "kW.", "the", a generic word
+        if name_context.in_table_header(span):
+            return None  # "| Rank | Brand |": column names
         credit = name_context.credit_role(span)
         if credit is not None:
             return _labelled(span, credit)
+        described = self._described_by_next_word(span, context)
+        if described is not None:
+            return described
         if span.label_ == "FAC" and span[-1].text.lower() in _lower(self.rules.facility_heads):
             return _labelled(span, "facility")
+        if span.label_ != "PERSON" and len(span) > 1:
+            if self._has_head(span, self.rules.facility_heads):
+                return _labelled(span, "facility")  # "Gigafactory Mexico", "Chiba Complex"
         if span.label_ == "PERSON" or self._is_titled_person(span):
             return self._as_person(span, context)
         if span.label_ == "ORG" and name_context.names_a_programme(span):
@@ -271,7 +288,7 @@ class EntityTyper:
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and (before.text in titles or before.text.title() in titles):
             return True
-        return name_context.is_appositive_person(span, titles)
+        return name_context.is_appositive_person(span, titles) or name_context.in_byline(span)
 
     def _as_organization(self, span: Span, context: set[str]) -> Span | None:
         if any(name_context.is_model_name(t.text) for t in span):
@@ -281,8 +298,6 @@ class EntityTyper:
             return _labelled(span, "company")
         if self._has_head(span, self.rules.organization_heads):
             return _labelled(span, "organization")
-        if head in self.rules.facility_heads and len(span) > 1:
-            return _labelled(span, "facility")
         if head in self.rules.city_heads and len(span) > 1:
             return self._as_place(span, context)
         place = self._as_place(span, context)
@@ -291,6 +306,23 @@ class EntityTyper:
         if place is None and len(span) == 1 and self._region_follows(span, context):
             return _labelled(span, "city")  # "Liyang (Jiangsu)": a town too small for GeoNames
         return _labelled(span, "company")
+
+    def _described_by_next_word(self, span: Span, context: set[str]) -> Span | None:
+        """'Bidkin district', 'Hajdú-Bihar county', 'the Greenbushes mine': a lowercase
+        word after a name says what it is."""
+        doc = span.doc
+        following = doc[span.end].text if span.end < len(doc) else ""
+        if following in self.rules.lowercase_city_words:
+            return self._as_place(span, context) or _labelled(span, "city")
+        if following in self.rules.lowercase_region_words:
+            place = self._as_place(span, context)
+            return place if place is not None and place.label_ == "region" else None
+        if (
+            following in self.rules.lowercase_facility_words
+            and self._as_place(span, context) is None
+        ):
+            return _labelled(span, "facility")
+        return None
 
     def _region_follows(self, span: Span, context: set[str]) -> bool:
         doc = span.doc

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+BYLINE_VERBS = {"reporting", "editing", "writing", "compiled", "photos", "photo", "produced"}
 SEPARATORS = {
     "near",
     "outside",
@@ -186,3 +187,23 @@ def datelines(doc: Doc) -> Iterator[Span]:
 
 def following_text(span: Span, width: int = 40) -> str:
     return span.doc.text[span.end_char : span.end_char + width]
+
+
+def in_byline(span: Span) -> bool:
+    """'By Sophie Nguyen' opening a line, or '(Reporting by Hiroko Tanabe; Editing by ...)'."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "by":
+        return False
+    by = doc[span.start - 1]
+    opens_line = by.i == 0 or "\n" in doc[by.i - 1].text_with_ws
+    credited = by.i > 0 and doc[by.i - 1].lower_ in BYLINE_VERBS
+    return opens_line or credited
+
+
+def in_table_header(span: Span) -> bool:
+    """The span is a cell of a table's header row (a line of '|' cells with no digits)."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)]
+    return line.count("|") >= 2 and not any(c.isdigit() for c in line)
