@@ -23,14 +23,21 @@ from spacy.util import filter_spans
 from ..extensions import (
     AMBIGUOUS,
     CANONICAL,
-    CODE,
     COUNTRY,
-    ENTITY_ID,
     KB_MATCHES,
     register_extensions,
 )
-from ..gazetteer import Gazetteer, Place, strip_place_affixes
+from ..gazetteer import Gazetteer
 from . import name_context
+from .span_labels import (
+    acronyms_defined,
+    as_defined,
+    from_kb,
+    labelled,
+    one_sense_per_article,
+    place_span,
+    strictly_inside,
+)
 
 RULES_RESOURCE = "entity_rules.json"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
@@ -113,14 +120,14 @@ class EntityTyper:
             if typed is not None:
                 candidates.append(typed)
         spans = filter_spans(self._single_names_resolved(candidates))
-        spans = self._head_words_resolved(_one_sense_per_article(spans))
-        doc.ents = _acronyms_defined(spans)
+        spans = self._head_words_resolved(one_sense_per_article(spans))
+        doc.ents = acronyms_defined(spans)
         return doc
 
     def _knowledge_base_spans(self, doc: Doc) -> list[Span]:
         matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
         containers = [ent for ent in doc.ents if self._contains_other_names(ent)]
-        matches = [m for m in matches if not any(_strictly_inside(m, c) for c in containers)]
+        matches = [m for m in matches if not any(strictly_inside(m, c) for c in containers)]
         model_words = {t.i for ent in doc.ents if ent.label_ in _NAME_LABELS for t in ent}
         supported = {m._.get(CANONICAL) for m in matches if not m._.get(AMBIGUOUS)}
         return [
@@ -263,15 +270,13 @@ class EntityTyper:
             return None  # "| Rank | Brand |": column names
         credit = name_context.credit_role(span)
         if credit is not None:
-            return _labelled(span, credit)
+            return labelled(span, credit)
         described = self._described_by_next_word(span, context)
         if described is not None:
             return described
-        if span.label_ == "FAC" and span[-1].text.lower() in _lower(self.rules.facility_heads):
-            return _labelled(span, "facility")
-        if span.label_ != "PERSON" and len(span) > 1:
-            if self._has_head(span, self.rules.facility_heads):
-                return _labelled(span, "facility")  # "Gigafactory Mexico", "Chiba Complex"
+        named_facility = len(span) > 1 and self._has_head(span, self.rules.facility_heads)
+        if span.label_ != "PERSON" and named_facility:
+            return labelled(span, "facility")  # "Gigafactory Mexico", "Chiba Complex"
         if span.label_ == "PERSON" or self._is_titled_person(span):
             return self._as_person(span, context)
         if span.label_ == "ORG" and name_context.names_a_programme(span):
@@ -295,17 +300,17 @@ class EntityTyper:
             return None  # "ET7", "L8", "ID.4": products are not scored
         head = span[-1].text
         if head in self.rules.legal_forms:
-            return _labelled(span, "company")
+            return labelled(span, "company")
         if self._has_head(span, self.rules.organization_heads):
-            return _labelled(span, "organization")
+            return labelled(span, "organization")
         if head in self.rules.city_heads and len(span) > 1:
             return self._as_place(span, context)
         place = self._as_place(span, context)
         if place is not None and (place.label_ != "city" or self._is_clear_city(span, context)):
             return place  # the model calls "Tamil Nadu" or "Yibin (Sichuan)" an organization
         if place is None and len(span) == 1 and self._region_follows(span, context):
-            return _labelled(span, "city")  # "Liyang (Jiangsu)": a town too small for GeoNames
-        return _labelled(span, "company")
+            return labelled(span, "city")  # "Liyang (Jiangsu)": a town too small for GeoNames
+        return labelled(span, "company")
 
     def _described_by_next_word(self, span: Span, context: set[str]) -> Span | None:
         """'Bidkin district', 'Hajdú-Bihar county', 'the Greenbushes mine': a lowercase
@@ -313,7 +318,7 @@ class EntityTyper:
         doc = span.doc
         following = doc[span.end].text if span.end < len(doc) else ""
         if following in self.rules.lowercase_city_words:
-            return self._as_place(span, context) or _labelled(span, "city")
+            return self._as_place(span, context) or labelled(span, "city")
         if following in self.rules.lowercase_region_words:
             place = self._as_place(span, context)
             return place if place is not None and place.label_ == "region" else None
@@ -321,7 +326,7 @@ class EntityTyper:
             following in self.rules.lowercase_facility_words
             and self._as_place(span, context) is None
         ):
-            return _labelled(span, "facility")
+            return labelled(span, "facility")
         return None
 
     def _region_follows(self, span: Span, context: set[str]) -> bool:
@@ -356,8 +361,8 @@ class EntityTyper:
         if self._has_head(span, self.rules.company_heads) or any(
             name_context.is_acronym(t.text) for t in span
         ):
-            return _labelled(span, "company")  # "Tata Sons", "GAC Aion", "Blade Battery"
-        return _labelled(span, "person")
+            return labelled(span, "company")  # "Tata Sons", "GAC Aion", "Blade Battery"
+        return labelled(span, "person")
 
     def _head_words_resolved(self, spans: list[Span]) -> list[Span]:
         """'the Commission' after 'the European Commission' is the same body."""
@@ -368,7 +373,7 @@ class EntityTyper:
             if len(span) == 1 and after_the and span.text in self.rules.organization_heads:
                 named = [s for s in resolved if len(s) > 1 and s[-1].text == span.text]
                 if named:
-                    span = _as_defined(span, named[-1])
+                    span = as_defined(span, named[-1])
             resolved.append(span)
         return resolved
 
@@ -378,12 +383,12 @@ class EntityTyper:
         if place is None and following.startswith("."):  # "Ont.", "Ill.": the period was trimmed
             place = self.gazetteer.resolve(span.text + ".", context, following[1:])
         if place is not None:
-            return _place_span(name_context.without_compass(span, place.name), place)
+            return place_span(name_context.without_compass(span, place.name), place)
         head = span[-1].text
         if len(span) > 1 and head in self.rules.city_heads:
-            return _labelled(span, "city")
+            return labelled(span, "city")
         if len(span) > 1 and head in self.rules.region_heads:
-            return _labelled(span, "region")
+            return labelled(span, "region")
         return None
 
     def _single_names_resolved(self, spans: list[Span]) -> list[Span]:
@@ -394,87 +399,11 @@ class EntityTyper:
         }
         resolved = []
         for span in spans:
-            if len(span) == 1 and span.label_ in {"person", "company"} and not _from_kb(span):
-                span = _labelled(span, "person" if span.text in name_words else "company")
+            if len(span) == 1 and span.label_ in {"person", "company"} and not from_kb(span):
+                span = labelled(span, "person" if span.text in name_words else "company")
             resolved.append(span)
         return resolved
 
 
-def _one_sense_per_article(spans: list[Span]) -> list[Span]:
-    """A name the article uses for a place elsewhere ('Krishnagiri, Tamil Nadu') is that place
-    wherever the model called it an organization ('the Krishnagiri site')."""
-    places = {s.text: s for s in spans if s.label_ in {"city", "region", "country"}}
-    resolved = []
-    for span in spans:
-        place = places.get(span.text)
-        if span.label_ == "company" and place is not None and not _from_kb(span):
-            typed = _labelled(span, place.label_)
-            for name in (CANONICAL, COUNTRY, CODE, ENTITY_ID):
-                typed._.set(name, place._.get(name))
-            span = typed
-        resolved.append(span)
-    return resolved
-
-
-def _from_kb(span: Span) -> bool:
-    return str(span._.get(ENTITY_ID) or "").startswith("kb:")
-
-
-def _strictly_inside(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
-
-
 def _lower(words: frozenset[str]) -> set[str]:
     return {word.lower() for word in words}
-
-
-def _acronyms_defined(spans: list[Span]) -> list[Span]:
-    """'Global Investment Council (GIC)': the acronym names the same thing, everywhere in
-    the article, whatever else the knowledge base knows by those letters."""
-    by_end = {span.end: span for span in spans}
-    definitions: dict[str, Span] = {}
-    for span in spans:
-        doc = span.doc
-        full = by_end.get(span.start - 1)
-        bracketed = span.end < len(doc) and doc[span.end].text == ")"
-        if full is not None and bracketed and name_context.abbreviates(span, full):
-            full._.set(CANONICAL, full._.get(CANONICAL) or full.text)
-            definitions.setdefault(span.text, full)
-    return [
-        _as_defined(span, definitions[span.text]) if span.text in definitions else span
-        for span in spans
-    ]
-
-
-def _as_defined(acronym: Span, full: Span) -> Span:
-    typed = _labelled(acronym, full.label_)
-    typed._.set(CANONICAL, full._.get(CANONICAL) or full.text)
-    typed._.set(ENTITY_ID, full._.get(ENTITY_ID))
-    return typed
-
-
-def _labelled(span: Span, label: str) -> Span:
-    return Span(span.doc, span.start, span.end, label=label)
-
-
-def _place_span(span: Span, place: Place) -> Span:
-    typed = _labelled(span, place.kind)
-    typed._.set(CANONICAL, _place_name(span, place))
-    typed._.set(COUNTRY, place.country_code)
-    if place.code and place.code.startswith("geonames:"):
-        typed._.set(ENTITY_ID, place.code)
-    elif place.code:
-        typed._.set(CODE, place.code)
-        typed._.set(ENTITY_ID, f"iso:{place.code}")
-    return typed
-
-
-def _place_name(span: Span, place: Place) -> str:
-    """Countries and regions take the gazetteer's name (U.S. is United States); a city keeps
-    the article's spelling, since GeoNames may know it by another name (Xiapu, Songcheng)."""
-    if place.kind != "city":
-        return place.name
-    bare, _ = strip_place_affixes(span.text)
-    if bare.casefold() == place.name.casefold() or bare.isupper():
-        return place.name
-    return bare

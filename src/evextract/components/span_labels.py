@@ -1,0 +1,87 @@
+"""Labelling entity spans and carrying what is known about them (canonical name,
+ids, codes) from one span to another: places, acronyms, repeated names.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..extensions import CANONICAL, CODE, COUNTRY, ENTITY_ID
+from ..gazetteer import Place, strip_place_affixes
+from . import name_context
+
+
+def one_sense_per_article(spans: list[Span]) -> list[Span]:
+    """A name the article uses for a place elsewhere ('Krishnagiri, Tamil Nadu') is that place
+    wherever the model called it an organization ('the Krishnagiri site')."""
+    places = {s.text: s for s in spans if s.label_ in {"city", "region", "country"}}
+    resolved = []
+    for span in spans:
+        place = places.get(span.text)
+        if span.label_ == "company" and place is not None and not from_kb(span):
+            typed = labelled(span, place.label_)
+            for name in (CANONICAL, COUNTRY, CODE, ENTITY_ID):
+                typed._.set(name, place._.get(name))
+            span = typed
+        resolved.append(span)
+    return resolved
+
+
+def from_kb(span: Span) -> bool:
+    return str(span._.get(ENTITY_ID) or "").startswith("kb:")
+
+
+def strictly_inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
+
+
+def acronyms_defined(spans: list[Span]) -> list[Span]:
+    """'Global Investment Council (GIC)': the acronym names the same thing, everywhere in
+    the article, whatever else the knowledge base knows by those letters."""
+    by_end = {span.end: span for span in spans}
+    definitions: dict[str, Span] = {}
+    for span in spans:
+        doc = span.doc
+        full = by_end.get(span.start - 1)
+        bracketed = span.end < len(doc) and doc[span.end].text == ")"
+        if full is not None and bracketed and name_context.abbreviates(span, full):
+            full._.set(CANONICAL, full._.get(CANONICAL) or full.text)
+            definitions.setdefault(span.text, full)
+    return [
+        as_defined(span, definitions[span.text]) if span.text in definitions else span
+        for span in spans
+    ]
+
+
+def as_defined(acronym: Span, full: Span) -> Span:
+    typed = labelled(acronym, full.label_)
+    typed._.set(CANONICAL, full._.get(CANONICAL) or full.text)
+    typed._.set(ENTITY_ID, full._.get(ENTITY_ID))
+    return typed
+
+
+def labelled(span: Span, label: str) -> Span:
+    return Span(span.doc, span.start, span.end, label=label)
+
+
+def place_span(span: Span, place: Place) -> Span:
+    typed = labelled(span, place.kind)
+    typed._.set(CANONICAL, place_name(span, place))
+    typed._.set(COUNTRY, place.country_code)
+    if place.code and place.code.startswith("geonames:"):
+        typed._.set(ENTITY_ID, place.code)
+    elif place.code:
+        typed._.set(CODE, place.code)
+        typed._.set(ENTITY_ID, f"iso:{place.code}")
+    return typed
+
+
+def place_name(span: Span, place: Place) -> str:
+    """Countries and regions take the gazetteer's name (U.S. is United States); a city keeps
+    the article's spelling, since GeoNames may know it by another name (Xiapu, Songcheng)."""
+    if place.kind != "city":
+        return place.name
+    bare, _ = strip_place_affixes(span.text)
+    if bare.casefold() == place.name.casefold() or bare.isupper():
+        return place.name
+    return bare
