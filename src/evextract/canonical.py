@@ -56,7 +56,17 @@ _LEGAL_TAIL = re.compile(
 _LEGAL_FORM_TAIL = re.compile(
     r"(?:[,\s]+(?:" + "|".join(re.escape(s) for s in _LEGAL_FORMS) + r")\.?)+$", re.IGNORECASE
 )
-_PUNCT = re.compile(r"[^\w\s-]|(?<!\w)-|-(?!\w)")
+_QUOTES = str.maketrans(
+    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u2033\u2010\u2011", "'''''\"\"\"\"--"
+)
+_POSSESSIVE_KEY = re.compile(r"(?:'s|(?<=s)')$")
+_DELETED = re.compile(r"[.'\"]")
+_PUNCTUATION = re.compile(r"[^\w\s-]|_")
+_LOOSE_HYPHEN = re.compile(r"(?<!\w)-|-(?!\w)")
+_KEY_TRAILING = frozenset(s.replace(".", "") for s in LEGAL_SUFFIXES) | frozenset(_PLACE_SUFFIXES)
+_KEY_TRAILING_KEEP_GROUP = frozenset(s.replace(".", "") for s in _LEGAL_FORMS) | frozenset(
+    _PLACE_SUFFIXES
+)
 
 
 def strip_possessive(text: str) -> str:
@@ -82,18 +92,27 @@ def clean_surface(text: str) -> str:
 
 
 def name_key(text: str, *, keep_group: bool = False) -> str:
-    """The comparison key of a name: the evaluation guidelines' normalization.
+    """The comparison key of a name, normalized as the evaluation guidelines say.
 
     With `keep_group`, "Group", "Holdings" and "Company" stay: they tell apart
     Hyundai Motor Group and Hyundai Motor Company.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_CURLY)
-    text = clean_surface(text).casefold()
-    text = strip_legal_suffix(text, keep_group=keep_group)
-    words = text.split()
-    if len(words) > 1 and words[-1] in _PLACE_SUFFIXES:
-        text = " ".join(words[:-1])
-    return " ".join(_PUNCT.sub(" ", text).split())
+    return normalize(text, _KEY_TRAILING_KEEP_GROUP if keep_group else _KEY_TRAILING)
+
+
+def normalize(text: str, trailing: frozenset[str]) -> str:
+    """NFKC, case-fold, straight quotes, no possessive, no punctuation but inner hyphens,
+    no leading 'the' and none of the `trailing` words, repeatedly (never the last word).
+
+    >>> normalize("the NIO Inc.'s", frozenset({"inc"})), normalize("U.S.", frozenset())
+    ('nio', 'us')
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES).strip()
+    text = _DELETED.sub("", _POSSESSIVE_KEY.sub("", text))
+    words = _LOOSE_HYPHEN.sub(" ", _PUNCTUATION.sub(" ", text)).split()
+    while len(words) > 1 and (words[0] == "the" or words[-1] in trailing):
+        words = words[1:] if words[0] == "the" else words[:-1]
+    return " ".join(words)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from evextract.canonical import normalize
 from evextract.errors import EvextractError
 from evextract.records import ENTITY_TYPES
 
@@ -43,13 +43,6 @@ LEGAL_SUFFIXES = frozenset(
 )
 PLACE_SUFFIXES = frozenset({"province", "prefecture", "city", "municipality"})
 _TRAILING = LEGAL_SUFFIXES | PLACE_SUFFIXES
-_QUOTES = str.maketrans(
-    "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u2033\u2010\u2011", "'''''\"\"\"\"--"
-)
-_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
-_DELETED = re.compile(r"[.'\"]")
-_PUNCTUATION = re.compile(r"[^\w\s-]|_")
-_LOOSE_HYPHEN = re.compile(r"(?<!\w)-|-(?!\w)")
 _DIGIT = re.compile(r"\d")
 _SCALE_WORD = re.compile(
     r"\b(?:hundred|thousand|million|billion|trillion|k|m|mn|bn|tn|lakh|crore)s?\b", re.IGNORECASE
@@ -63,13 +56,6 @@ class EvaluationInputError(EvextractError, ValueError):
 
 
 # ---------------------------------------------------------------- normalizing
-
-
-def _tokens(text: str) -> list[str]:
-    """NFKC, case-fold, straight quotes, no trailing possessive, no punctuation but inner -."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES).strip()
-    text = _DELETED.sub("", _POSSESSIVE.sub("", text))
-    return _LOOSE_HYPHEN.sub(" ", _PUNCTUATION.sub(" ", text)).split()
 
 
 def normalize_name(text: str) -> str:
@@ -88,10 +74,7 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Mercedes-Benz  (China)"), normalize_name("- Xi’an -")
     ('mercedes-benz china', 'xian')
     """
-    tokens = _tokens(text)
-    while len(tokens) > 1 and (tokens[0] == "the" or tokens[-1] in _TRAILING):
-        tokens = tokens[1:] if tokens[0] == "the" else tokens[:-1]
-    return " ".join(tokens)
+    return normalize(text, _TRAILING)
 
 
 # ---------------------------------------------------------------- report models
@@ -511,7 +494,7 @@ def _match_keys(gold: Mapping[Any, G], predicted: Mapping[Any, G]) -> _Outcome[G
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
-    return " ".join(_tokens(a or "")) == " ".join(_tokens(b or ""))
+    return normalize(a or "", frozenset()) == normalize(b or "", frozenset())
 
 
 # ---------------------------------------------------------------- articles and the report
