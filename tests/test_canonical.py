@@ -146,3 +146,16 @@ def test_two_known_entities_stay_apart() -> None:
         TypedMention("company", "Hyundai Motor Group", 20, 39, "Hyundai Motor Group", "kb:hmg"),
     ]
     assert [g.id for g in group_mentions(given)] == ["kb:hyundai", "kb:hmg"]
+
+
+def test_a_kb_name_the_article_never_uses_gives_way_to_the_articles_form() -> None:
+    """Guidelines: the canonical name is the fullest form the article uses; roles and
+    partnerships are scored on it."""
+    article = TypedMention("company", "Chery Automobile", 0, 16, "Chery", "kb:chery")
+    (group,) = group_mentions([article])
+    assert (group.name, group.id) == ("Chery Automobile", "kb:chery")
+    short = TypedMention("company", "Chery", 30, 35, "Chery", "kb:chery")
+    (group,) = group_mentions([article, short])
+    assert (group.name, group.aliases) == ("Chery", ["Chery Automobile"])
+    place = TypedMention("country", "U.S.", 50, 54, "United States", "iso:US")
+    assert group_mentions([place])[0].name == "United States"

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -121,7 +127,7 @@ def test_quiet_and_piped_stderr_are_silent_on_success() -> None:
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("command", ["extract", "schema", "evaluate"])
+@pytest.mark.parametrize("command", ["extract", "facts", "schema", "evaluate"])
 def test_every_command_has_help_with_an_example_and_a_readme_entry(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -138,3 +144,259 @@ def test_samples_give_one_valid_record_each(tmp_path: Path, schema: dict) -> Non
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == samples
     for path in tmp_path.glob("*.json"):
         jsonschema.validate(json.loads(path.read_text()), schema)
+
+
+# Corpus scale: bad input, reruns, worker processes, interruptions.
+
+CRLF_TEXT = "Nio results\r\n\r\nNio delivered 20,000 cars in May.\r\nBYD sold 300,000 cars.\r\n"
+
+
+def make_messy_folder(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "good one.txt").write_text("BYD sold 300,000 cars in Shenzhen.\n")
+    (folder / "Zürich 比亚迪.txt").write_text("Tesla raised $5 billion.\n")
+    (folder / "empty.txt").write_text("  \n\t\n")
+    (folder / "binary.txt").write_bytes(b"\x7fELF\x00\x01\x02")
+    (folder / "cp1252.txt").write_bytes("Citroën’s ë-C3 costs €23,300.".encode("cp1252"))
+    (folder / "bom.txt").write_bytes("\ufeffCATL will invest 7.3 billion euros.".encode())
+    (folder / "crlf.txt").write_bytes(CRLF_TEXT.encode())
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "notes.md").write_text("not an article")
+
+
+def written(out: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {
+        p.relative_to(out).as_posix(): json.loads(p.read_text())
+        for p in out.rglob("*.json")
+        if p.is_file()
+    }
+
+
+def test_a_messy_folder_gives_every_record_it_can_and_names_the_rest(tmp_path: Path) -> None:
+    make_messy_folder(tmp_path / "in")
+    result = run("extract", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"evextract: {tmp_path / 'in' / 'binary.txt'}: looks like a binary file (NUL bytes),"
+        " not text",
+        f"evextract: {tmp_path / 'in' / 'loop.txt'}: cannot read: symlink loop"
+        " (too many levels of symbolic links)",
+    ]
+    records = written(tmp_path / "out")
+    assert sorted(records) == [
+        "Zürich 比亚迪.json",
+        "bom.json",
+        "cp1252.json",
+        "crlf.json",
+        "empty.json",
+        "good one.json",
+    ]
+    assert records["empty.json"]["warnings"] == ["the article is empty"]
+    assert records["cp1252.json"]["title"] == "Citroën’s ë-C3 costs €23,300."
+    assert records["cp1252.json"]["warnings"][0].startswith("not UTF-8: decoded as ")
+    assert records["bom.json"]["figures"][0]["start"] == len("CATL will invest ")  # BOM gone
+    crlf = records["crlf.json"]
+    assert crlf["title"] == "Nio results"
+    assert [f["text"] for f in crlf["figures"]] == ["20,000 cars", "300,000 cars"]
+    for item in crlf["figures"] + [m for e in crlf["entities"] for m in e["mentions"]]:
+        assert CRLF_TEXT[item["start"] : item["end"]] == item["text"]
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """stderr taken for a wide terminal, so that warnings and the summary show."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "400")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def test_warnings_name_the_file_on_a_terminal(tmp_path: Path, terminal: None) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "cp1252.txt").write_bytes("Citroën’s ë-C3 costs €23,300.".encode("cp1252"))
+    result = run("extract", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert f"warning: {tmp_path / 'empty.txt'}: the article is empty\n" in result.stderr
+    assert f"warning: {tmp_path / 'cp1252.txt'}: not UTF-8: decoded as " in result.stderr
+
+
+def summary_count(stderr: str, row: str) -> int:
+    line = next(line for line in stderr.splitlines() if row in line)
+    return int(line.split("│")[-2])
+
+
+def test_a_rerun_skips_current_records_and_force_redoes_them(
+    tmp_path: Path, terminal: None
+) -> None:
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    for name in "abc":
+        (source / f"{name}.txt").write_text(f"Nio delivered {ord(name)},000 cars.\n")
+    assert run("extract", str(source), "-o", str(out)).exit_code == 0
+    first = {path: path.stat().st_ino for path in out.glob("*.json")}
+
+    (source / "b.txt").write_text("Nio delivered 1 car.\n")  # changed: redone
+    (out / "c.json").write_text('{"sha256": "')  # half-written: redone
+    result = run("extract", str(source), "-o", str(out))
+    assert result.exit_code == 0
+    assert summary_count(result.stderr, "skipped") == 1
+    assert summary_count(result.stderr, "articles") == 2
+    assert (out / "a.json").stat().st_ino == first[out / "a.json"]  # untouched
+    assert written(out)["b.json"]["figures"][0]["value"] == 1
+    assert written(out)["c.json"]["id"] == "c"
+
+    again = {path: path.stat().st_ino for path in out.glob("*.json")}
+    result = run("extract", str(source), "-o", str(out), "--force")
+    assert summary_count(result.stderr, "skipped") == 0
+    assert all(path.stat().st_ino != ino for path, ino in again.items())  # all rewritten
+
+
+def test_two_jobs_write_the_same_records_in_the_same_order(tmp_path: Path) -> None:
+    for n in range(40):
+        (tmp_path / f"a{n:02}.txt").write_text(f"BYD sold {n + 1},000 cars in Shenzhen.\n")
+    (tmp_path / "a05.txt").write_bytes(b"\x00binary")
+    alone = run("extract", str(tmp_path), "-q")
+    shared = run("extract", str(tmp_path), "-q", "--jobs", "2")
+    assert (
+        (shared.exit_code, shared.stderr) == (alone.exit_code, alone.stderr) == (1, shared.stderr)
+    )
+    assert records_of(shared.stdout) == records_of(alone.stdout)
+    assert len(records_of(shared.stdout)) == 39
+
+
+def test_jobs_below_one_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path), "--jobs", "0")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_a_folder_without_articles_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("x")
+    result = run("extract", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"evextract: {tmp_path}: no .txt files in this folder\n"
+
+
+def test_an_output_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ford cut 1,000 jobs.\n")
+    (tmp_path / "out").write_text("a file")
+    result = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"evextract: {tmp_path / 'out'}: output path exists and is not a folder\n"
+    )
+
+
+def test_a_read_only_output_folder_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Ford cut 1,000 jobs.\n")
+    monkeypatch.setattr("os.access", lambda path, mode: False)  # root may write anywhere
+    result = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert result.stderr == f"evextract: {tmp_path / 'out'}: output folder is not writable\n"
+
+
+def test_a_record_that_cannot_be_written_fails_alone(tmp_path: Path) -> None:
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    (source / "a.txt").write_text("Ford cut 1,000 jobs.\n")
+    (source / "b.txt").write_text("Ford cut 2,000 jobs.\n")
+    (out / "a.json").mkdir(parents=True)  # a folder in the way
+    result = run("extract", str(source), "-o", str(out))
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"evextract: {source / 'a.txt'}: cannot write {out / 'a.json'}: ")
+    assert written(out)["b.json"]["id"] == "b"
+
+
+def test_a_dead_worker_is_named_and_the_exit_code_says_failures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evextract import api
+    from evextract.errors import WorkerError
+
+    def die(*args: Any, **options: Any) -> Any:
+        raise WorkerError("a worker process died")
+
+    monkeypatch.setattr(api, "extract_corpus", die)
+    (tmp_path / "a.txt").write_text("Ford cut 1,000 jobs.\n")
+    result = run("extract", str(tmp_path), "--jobs", "2")
+    assert (result.exit_code, result.stderr) == (1, "evextract: a worker process died\n")
+
+
+def test_empty_stdin_is_an_empty_article() -> None:
+    result = run("extract", "-", stdin=b"")
+    assert result.exit_code == 0
+    (record,) = records_of(result.stdout)
+    assert (record["title"], record["warnings"]) == ("", ["the article is empty"])
+
+
+@pytest.mark.parametrize("command", ["--help", "schema"])
+def test_help_and_schema_do_not_import_spacy(command: str) -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from evextract.cli import app\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    app([{command!r}], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc'}))\n"
+    )
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert imported.stdout.decode().strip() == "[]"
+
+
+def evextract_process(*args: str, **options: Any) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "evextract", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **options,
+    )
+
+
+def test_closed_stdin_is_named_in_one_line() -> None:
+    process = evextract_process("extract", "-", preexec_fn=lambda: os.close(0))
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout) == (1, b"")
+    assert stderr.decode() == "evextract: -: standard input is closed\n"
+
+
+def wait_for_records(out: Path, count: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.json"))) < count:
+        assert process.poll() is None, "the run ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+
+
+def assert_whole_records_only(out: Path) -> set[Path]:
+    records = set(out.glob("*.json"))
+    for path in records:
+        assert json.loads(path.read_bytes())["id"] == path.stem
+    assert all(p.name.startswith(".") for p in set(out.iterdir()) - records)  # temporary files
+    return records
+
+
+def test_an_interrupted_run_leaves_whole_records_and_a_rerun_completes(tmp_path: Path) -> None:
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    for n in range(200):
+        (source / f"a{n:03}.txt").write_text(f"Nio delivered {n + 1},000 cars.\n")
+
+    process = evextract_process("extract", str(source), "-o", str(out))
+    wait_for_records(out, 1, process)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr.decode().strip()) == (130, "evextract: interrupted")
+    done = assert_whole_records_only(out)
+
+    process = evextract_process("extract", str(source), "-o", str(out))
+    wait_for_records(out, len(done) + 1, process)
+    process.kill()
+    process.wait(timeout=60)
+    done = assert_whole_records_only(out)
+    assert 0 < len(done) < 200
+    before = {path: path.stat().st_ino for path in done}
+
+    result = run("extract", str(source), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert len(assert_whole_records_only(out)) == 200
+    assert all(path.stat().st_ino == ino for path, ino in before.items())  # skipped

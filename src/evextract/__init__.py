@@ -1,15 +1,32 @@
-"""evextract: structured records from electric-vehicle industry news."""
+"""evextract: structured records from electric-vehicle industry news.
 
-from importlib.metadata import PackageNotFoundError, version
+The public names are imported on first use (PEP 562), so that `evextract --help`
+and `evextract schema` do not pay for spaCy, Pydantic or package metadata.
+"""
 
-try:
-    __version__ = version("evextract")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+from __future__ import annotations
 
-from .api import extract, load_pipeline
-from .errors import ArticleError, EvextractError, ModelError, UsageError
-from .records import Entity, Figure, Record
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import extract, load_pipeline
+    from .errors import ArticleError, EvextractError, ModelError, UsageError
+    from .records import Entity, Figure, Record
+
+    __version__: str
+
+_PUBLIC = {
+    "extract": ".api",
+    "load_pipeline": ".api",
+    "ArticleError": ".errors",
+    "EvextractError": ".errors",
+    "ModelError": ".errors",
+    "UsageError": ".errors",
+    "Entity": ".records",
+    "Figure": ".records",
+    "Record": ".records",
+}
 
 __all__ = [
     "ArticleError",
@@ -23,3 +40,27 @@ __all__ = [
     "extract",
     "load_pipeline",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _PUBLIC:
+        value = getattr(import_module(_PUBLIC[name], __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("evextract")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0.0.0"

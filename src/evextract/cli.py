@@ -17,14 +17,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .errors import ArticleError, EvextractError, UsageError
+from .errors import ArticleError, EvextractError, UsageError, WorkerError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .api import Result
+    from .corpus import Source
     from .records import Record
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 app = typer.Typer(
     name="evextract",
@@ -32,6 +35,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: Rich-formatted help imports Markdown and syntax highlighting, which
+    # would double the time `evextract --help` takes.
+    rich_markup_mode=None,
 )
 
 ModelOption = Annotated[
@@ -43,6 +49,9 @@ QuietOption = Annotated[
 ]
 NoKBOption = Annotated[
     bool, typer.Option("--no-kb", help="Switch the industry knowledge base off.")
+]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Worker processes (1: all in this process).")
 ]
 
 
@@ -58,8 +67,15 @@ def extract(
     model: ModelOption = None,
     quiet: QuietOption = False,
     no_kb: NoKBOption = False,
+    jobs: JobsOption = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="With -o, redo articles whose record is current.")
+    ] = False,
 ) -> None:
     """Extract one record per article: JSON Lines on stdout, or files with -o.
+
+    With -o, a rerun skips each article whose record there is current (same
+    file contents, same pipeline version); --force redoes them.
 
     Example: evextract extract data/raw | jq -r '.entities[].name'
     """
@@ -74,20 +90,59 @@ def extract(
             corpus.check_output_dir(output)
         nlp = api.load_pipeline(model, knowledge_base=not no_kb)
         summary = _Summary()
-        sources = {source.source: source for source in found.sources}
-        results = api.extract_articles(api.read_sources(found.sources), nlp)
+        results = api.extract_corpus(found.sources, nlp, output=output, force=force, jobs=jobs)
         with _progress(console, len(found.sources)) as advance:
-            for result in results:
-                if isinstance(result, ArticleError):
-                    summary.failures += 1
-                    _error(str(result))
-                else:
-                    summary.add(result)
-                    _show_warnings(console, result)
-                    _write(result, output, sources[result.source])
+            for source, result in zip(found.sources, results, strict=True):
+                _handle(result, source, output, summary, console)
                 advance()
         _print_summary(console, summary)
     if summary.failures or found.problems:
+        raise typer.Exit(EXIT_FAILURES)
+
+
+@app.command()
+def facts(
+    paths: Annotated[
+        list[str], typer.Argument(help="Article .txt files, folders (searched recursively), or -.")
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, or csv with a header row.")
+    ] = "jsonl",
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+    no_kb: NoKBOption = False,
+    jobs: JobsOption = 1,
+) -> None:
+    """One table of every figure with its subject, metric and period: a row per figure.
+
+    Columns: id (<article id>#<figure id>), subject, metric, period, place, value,
+    value_max, unit (the currency for money, % for percentages), qualifier,
+    equivalent_of (the row a conversion converts), text and sentence.
+
+    Example: evextract facts data/raw --format csv > facts.csv
+    """
+    from . import api, corpus
+    from .facts import FactWriter, fact_rows
+
+    with _errors_as_exit_codes():
+        if output_format not in FactWriter.FORMATS:
+            raise UsageError(f"--format must be one of {', '.join(FactWriter.FORMATS)}")
+        console = _stderr(quiet)
+        found = corpus.discover(paths)
+        for problem in found.problems:
+            _error(problem)
+        nlp = api.load_pipeline(model, knowledge_base=not no_kb)
+        writer = FactWriter(sys.stdout, output_format)
+        failures = 0
+        with _progress(console, len(found.sources)) as advance:
+            for result in api.extract_corpus(found.sources, nlp, jobs=jobs):
+                if isinstance(result, ArticleError):
+                    failures += 1
+                    _error(str(result))
+                elif not isinstance(result, api.Skipped):
+                    writer.write(fact_rows(result))
+                advance()
+    if failures or found.problems:
         raise typer.Exit(EXIT_FAILURES)
 
 
@@ -133,10 +188,32 @@ def evaluate(
         render_report(report, details=details)
 
 
+def _handle(
+    result: Result, source: Source, output: Path | None, summary: _Summary, console: Console | None
+) -> None:
+    """Write one article's record, or say why there is none."""
+    from .api import Skipped
+
+    if isinstance(result, Skipped):
+        summary.skipped += 1
+        return
+    try:
+        if isinstance(result, ArticleError):
+            raise result
+        _write(result, output, source)
+    except ArticleError as error:
+        summary.failures += 1
+        _error(str(error))
+        return
+    summary.add(result)
+    _show_warnings(console, result)
+
+
 class _Summary:
     def __init__(self) -> None:
         self.started = time.perf_counter()
         self.articles = 0
+        self.skipped = 0
         self.failures = 0
         self.entities: Counter[str] = Counter()
         self.figures: Counter[str] = Counter()
@@ -164,12 +241,18 @@ def _errors_as_exit_codes() -> Iterator[None]:
     """The library's errors as one line on stderr and exit code 2."""
     try:
         yield
+    except WorkerError as error:  # not a usage error: the run stopped part way
+        _error(str(error))
+        raise typer.Exit(EXIT_FAILURES) from None
     except EvextractError as error:
         _error(str(error))
         raise typer.Exit(EXIT_USAGE) from None
     except BrokenPipeError:
         _quiet_broken_pipe()
         raise typer.Exit(EXIT_OK) from None
+    except KeyboardInterrupt:  # Typer would exit with 130 without a word
+        _error("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _quiet_broken_pipe() -> None:
@@ -180,19 +263,16 @@ def _quiet_broken_pipe() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _write(record: Record, output: Path | None, source: Any) -> None:
+def _write(record: Record, output: Path | None, source: Source) -> None:
     import orjson
 
     from . import corpus
 
-    data = record.model_dump(mode="json")
-    if output is None:
-        sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
-        sys.stdout.buffer.flush()
+    if output is not None:
+        corpus.write_record(record, output, source)
         return
-    corpus.write_atomically(
-        corpus.output_path(output, source), orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-    )
+    sys.stdout.buffer.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
+    sys.stdout.buffer.flush()
 
 
 def _show_warnings(console: Console | None, record: Record) -> None:
@@ -232,6 +312,7 @@ def _print_summary(console: Console | None, summary: _Summary) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("articles", str(summary.articles))
+    table.add_row("skipped (record current)", str(summary.skipped))
     for kind, count in sorted(summary.entities.items()):
         table.add_row(f"entities: {kind}", str(count))
     for kind, count in sorted(summary.figures.items()):
@@ -243,11 +324,15 @@ def _print_summary(console: Console | None, summary: _Summary) -> None:
 
 def main() -> None:
     """Entry point: the app, with no traceback reaching a user."""
+    import signal
+
+    # `kill` or a timeout: unwind as for Ctrl-C, so a record being written is cleaned up.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
         _error("interrupted")
-        code = 130
+        code = EXIT_INTERRUPTED
     except Exception as error:  # the last line of defence
         import click
 
@@ -256,8 +341,12 @@ def main() -> None:
             code = error.exit_code
         elif isinstance(error, click.exceptions.Abort):
             _error("interrupted")
-            code = 130
+            code = EXIT_INTERRUPTED
         else:
             _error(f"internal error: {type(error).__name__}: {error}")
             code = EXIT_FAILURES
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

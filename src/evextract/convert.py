@@ -4,26 +4,44 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .canonical import EntityGroup, TypedMention, group_mentions
+from .canonical import EntityGroup, TypedMention, clean_surface, group_mentions, name_key
 from .corpus import Article
 from .dates import find_published_date
-from .extensions import ARTICLE_WARNINGS, CANONICAL, CODE, COUNTRY, ENTITY_ID, FIGURE, FIGURES, QID
+from .extensions import (
+    ARTICLE_WARNINGS,
+    CANONICAL,
+    CODE,
+    COUNTRY,
+    ENTITY_ID,
+    FACTS,
+    FIGURE,
+    FIGURES,
+    PARTNERSHIPS,
+    QID,
+    ROLES,
+)
+from .facts import FigureFacts
 from .figures import FigureValue
-from .records import Entity, Figure, Mention, PipelineInfo, Record
+from .records import Entity, Figure, Mention, Partnership, PipelineInfo, Record, Role
+from .relations import PartnershipFinding, RoleFinding, TextSpan
 
 
 def doc_to_record(doc: Doc, article: Article, pipeline: PipelineInfo | None = None) -> Record:
     """The record of one article from its processed Doc."""
     text = article.text
     warnings = list(article.warnings) + list(doc._.get(ARTICLE_WARNINGS) or [])
+    groups = group_mentions(_typed_mentions(doc))
+    names = _CanonicalNames(groups)
     return Record(
         id=article.source.id,
         source=article.source.source,
         sha256=article.sha256,
         title=_title(text),
         published=find_published_date(text),
-        entities=[_entity(group) for group in group_mentions(_typed_mentions(doc))],
-        figures=_figures(doc),
+        entities=[_entity(group) for group in groups],
+        figures=_figures(doc, names),
+        roles=_roles(doc._.get(ROLES) or [], names),
+        partnerships=_partnerships(doc._.get(PARTNERSHIPS) or [], names),
         warnings=warnings,
         pipeline=pipeline,
     )
@@ -64,13 +82,14 @@ def _entity(group: EntityGroup) -> Entity:
     )
 
 
-def _figures(doc: Doc) -> list[Figure]:
+def _figures(doc: Doc, names: _CanonicalNames) -> list[Figure]:
     spans = list(doc.spans[FIGURES]) if FIGURES in doc.spans else []
-    return [_figure(span, index) for index, span in enumerate(spans)]
+    return [_figure(span, index, names) for index, span in enumerate(spans)]
 
 
-def _figure(span: Span, index: int) -> Figure:
+def _figure(span: Span, index: int, names: _CanonicalNames) -> Figure:
     value: FigureValue = span._.get(FIGURE)
+    facts: FigureFacts = span._.get(FACTS) or FigureFacts()
     linked = value.equivalent_of
     return Figure(
         id=_figure_id(index),
@@ -85,8 +104,72 @@ def _figure(span: Span, index: int) -> Figure:
         start=span.start_char,
         end=span.end_char,
         sentence=span.sent.text.strip() if span.doc.has_annotation("SENT_START") else span.text,
+        subject=names.name(facts.subject),
+        metric=facts.metric,
+        period=facts.period,
+        place=names.name(facts.place),
     )
 
 
 def _figure_id(index: int) -> str:
     return f"f{index + 1}"
+
+
+def _roles(found: list[RoleFinding], names: _CanonicalNames) -> list[Role]:
+    """One role per person and organization; a role without organization only when the
+    person has none with one."""
+    roles: dict[tuple[str, str | None], Role] = {}
+    for finding in found:
+        person = names.group(finding.person)
+        if person is None or person.type != "person":
+            continue
+        organization = names.name(finding.organization)
+        role = Role(person=person.name, title=finding.title, organization=organization)
+        roles.setdefault((person.name, organization), role)
+    with_org = {person for person, org in roles if org is not None}
+    return [r for (p, org), r in roles.items() if org is not None or p not in with_org]
+
+
+def _partnerships(found: list[PartnershipFinding], names: _CanonicalNames) -> list[Partnership]:
+    """Each set of parties once, in canonical names; a party named twice counts once."""
+    partnerships: dict[frozenset[str], Partnership] = {}
+    for finding in found:
+        parties = list(dict.fromkeys(n for p in finding.parties if (n := names.name(p))))
+        if len(parties) >= 2:
+            partnership = Partnership(parties=parties, sentence=finding.sentence)
+            partnerships.setdefault(frozenset(parties), partnership)
+    return list(partnerships.values())
+
+
+class _CanonicalNames:
+    """The canonical name of the entity a finding's span names: by the offsets of one of
+    its mentions, by a mention overlapping it, or by its name; else the span's own text."""
+
+    def __init__(self, groups: list[EntityGroup]) -> None:
+        self._mentions = [(m.start, m.end, g) for g in groups for m in g.mentions]
+        self._by_key: dict[str, EntityGroup] = {}
+        for group in groups:
+            for name in (group.name, *group.aliases):
+                self._by_key.setdefault(name_key(name), group)
+
+    def group(self, span: TextSpan) -> EntityGroup | None:
+        """A span strictly inside a longer mention ('FAW Group' in "FAW Group's Strategy and
+        Cooperation Department") names another entity: it is looked up by name."""
+        exact = [g for start, end, g in self._mentions if (start, end) == (span.start, span.end)]
+        overlapping = [
+            g
+            for start, end, g in self._mentions
+            if start < span.end and span.start < end and not _strictly_inside(span, start, end)
+        ]
+        found = exact or overlapping
+        return found[0] if found else self._by_key.get(name_key(span.text))
+
+    def name(self, span: TextSpan | None) -> str | None:
+        if span is None:
+            return None
+        group = self.group(span)
+        return group.name if group is not None else clean_surface(span.text) or None
+
+
+def _strictly_inside(span: TextSpan, start: int, end: int) -> bool:
+    return start <= span.start and span.end <= end and (start, end) != (span.start, span.end)

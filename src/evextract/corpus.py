@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sys
@@ -9,9 +10,12 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import ArticleError, UsageError
+
+if TYPE_CHECKING:
+    from .records import PipelineInfo, Record
 
 STDIN = "-"
 ARTICLE_SUFFIX = ".txt"
@@ -27,7 +31,7 @@ class Source:
 
     @property
     def id(self) -> str:
-        return self.relative.name
+        return printable(self.relative.name)
 
 
 @dataclass(frozen=True)
@@ -60,14 +64,14 @@ def discover(paths: Sequence[str]) -> Discovery:
             found.sources.append(Source(STDIN, None, PurePosixPath("stdin")))
             continue
         path = Path(given)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise UsageError(f"{given}: no such file or folder")
         if path.is_dir():
             before = len(found.sources)
             found.sources.extend(_sources_under(given, path, found.problems))
             if len(found.sources) == before:
                 found.problems.append(f"{given}: no {ARTICLE_SUFFIX} files in this folder")
-        else:
+        else:  # a file, or a broken symlink whose reading will say what is wrong
             found.sources.append(Source(given, path, PurePosixPath(path.stem)))
     return found
 
@@ -80,7 +84,16 @@ def _sources_under(given: str, folder: Path, problems: list[str]) -> Iterator[So
         files.extend(Path(root, name) for name in names if name.endswith(ARTICLE_SUFFIX))
     for path in sorted(files):
         relative = PurePosixPath(path.relative_to(folder).as_posix())
-        yield Source(str(Path(given, relative)), path, relative.with_suffix(""))
+        yield Source(printable(str(Path(given, relative))), path, relative.with_suffix(""))
+
+
+def printable(name: str) -> str:
+    """A file name fit for a record and a message: bytes that are not UTF-8 become U+FFFD.
+
+    >>> printable("Zürich.txt"), printable(os.fsdecode(b"caf\\xe9.txt"))
+    ('Zürich.txt', 'caf�.txt')
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _os_problem(error: OSError) -> str:
@@ -89,15 +102,31 @@ def _os_problem(error: OSError) -> str:
 
 def read_article(source: Source, stdin: BinaryIO | None = None) -> Article:
     """Read and decode one article; raises ArticleError naming the file."""
-    data = _read_bytes(source, stdin)
+    return article_from_bytes(source, _read_bytes(source, stdin))
+
+
+def article_from_bytes(source: Source, data: bytes) -> Article:
+    """An article from its file's bytes; raises ArticleError when they are not text."""
     text, warnings = decode(data, source.source)
+    return _article(source, text, hashlib.sha256(data).hexdigest(), warnings)
+
+
+def article_from_text(source: Source, text: str) -> Article:
+    """An article from text already decoded; its sha256 is that of its UTF-8 bytes."""
+    data = text.encode("utf-8", "surrogatepass")  # a lone surrogate must not stop a hash
+    return _article(source, text, hashlib.sha256(data).hexdigest(), [])
+
+
+def _article(source: Source, text: str, sha256: str, warnings: list[str]) -> Article:
     if not text.strip():
         warnings.append("the article is empty")
-    return Article(source, text, hashlib.sha256(data).hexdigest(), tuple(warnings))
+    return Article(source, text, sha256, tuple(warnings))
 
 
 def _read_bytes(source: Source, stdin: BinaryIO | None) -> bytes:
     if source.path is None:
+        if stdin is None and sys.stdin is None:  # started with stdin closed (<&-)
+            raise ArticleError(source.source, "standard input is closed")
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
             return stream.read()
@@ -108,7 +137,15 @@ def _read_bytes(source: Source, stdin: BinaryIO | None) -> bytes:
     except IsADirectoryError:
         raise ArticleError(source.source, "is a folder, not an article file") from None
     except OSError as error:
-        raise ArticleError(source.source, f"cannot read: {error.strerror or error}") from None
+        raise ArticleError(source.source, f"cannot read: {_os_reason(error)}") from None
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    if error.errno == errno.ENOENT and error.filename and os.path.islink(error.filename):
+        return "broken symbolic link"
+    return error.strerror or str(error)
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
@@ -123,7 +160,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
     evextract.errors.ArticleError: <bytes>: looks like a binary file (NUL bytes), not text
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _decode_with(data, "utf-16", name), []
+        return _decode_with(data, "utf-16", name), ["not UTF-8: decoded as utf-16"]
     if b"\x00" in data:
         raise ArticleError(name, "looks like a binary file (NUL bytes), not text")
     try:
@@ -173,3 +210,36 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_record(record: Record, out_dir: Path, source: Source) -> Path:
+    """Write a record as pretty JSON under `out_dir`; raises ArticleError when it cannot."""
+    import orjson
+
+    path = output_path(out_dir, source)
+    try:
+        data = orjson.dumps(record.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n"
+        write_atomically(path, data)
+    except (OSError, orjson.JSONEncodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise ArticleError(source.source, f"cannot write {path}: {reason}") from None
+    return path
+
+
+def record_is_current(path: Path, sha256: str, pipeline: PipelineInfo) -> bool:
+    """Whether the record at `path` comes from these very bytes and this very pipeline.
+
+    Only the two fields that decide are compared; a missing, unreadable,
+    half-written or otherwise broken file is not current, so it is redone.
+    """
+    import orjson
+
+    try:
+        existing = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return False
+    return (
+        isinstance(existing, dict)
+        and existing.get("sha256") == sha256
+        and existing.get("pipeline") == pipeline.model_dump(mode="json")
+    )

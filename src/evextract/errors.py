@@ -1,5 +1,7 @@
 """The library's exception types. Only `cli.py` turns them into exit codes."""
 
+from __future__ import annotations
+
 
 class EvextractError(Exception):
     """Base class of every error evextract raises on purpose."""
@@ -17,6 +19,14 @@ class ArticleError(EvextractError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, str]]:
+        # Errors travel back from worker processes pickled; the default rebuilds from str(self).
+        return ArticleError, (self.source, self.reason)
+
 
 class ModelError(EvextractError):
     """The spaCy pipeline could not be loaded."""
+
+
+class WorkerError(EvextractError):
+    """A worker process died (killed, out of memory); the records already written stand."""

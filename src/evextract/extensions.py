@@ -19,12 +19,15 @@ COUNTRY = "evx_country"  # ISO 3166-1 alpha-2 of an entity span
 CODE = "evx_code"  # ISO 3166 code of a place span
 QID = "evx_qid"  # Wikidata QID of a KB entity span
 AMBIGUOUS = "evx_ambiguous"  # a KB match through an alias that needs support
+FACTS = "evx_facts"  # evextract.facts.FigureFacts of a figure span: subject, metric, period
 
 # Doc._ attributes
 ARTICLE_WARNINGS = "evx_warnings"  # warnings the components add about the article
+ROLES = "evx_roles"  # list of evextract.relations.RoleFinding
+PARTNERSHIPS = "evx_partnerships"  # list of evextract.relations.PartnershipFinding
 
-_SPAN_ATTRIBUTES = (FIGURE, CANONICAL, ENTITY_ID, COUNTRY, CODE, QID, AMBIGUOUS)
-_DOC_ATTRIBUTES = (ARTICLE_WARNINGS,)
+_SPAN_ATTRIBUTES = (FIGURE, CANONICAL, ENTITY_ID, COUNTRY, CODE, QID, AMBIGUOUS, FACTS)
+_DOC_ATTRIBUTES = (ARTICLE_WARNINGS, ROLES, PARTNERSHIPS)
 
 
 def register_extensions() -> None:

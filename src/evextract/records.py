@@ -84,6 +84,24 @@ class Figure(_Model):
     start: int = Field(ge=0, description="Character offset of the first character.")
     end: int = Field(ge=0, description="Character offset one past the last character.")
     sentence: str = Field(description="The sentence the figure is in.")
+    subject: str | None = Field(
+        default=None,
+        description="Canonical name of the entity the figure describes ('Hefei', 'BYD'), "
+        "when its sentence names it.",
+    )
+    metric: str | None = Field(
+        default=None,
+        description="What the figure measures, a short noun phrase ('NEV output', 'investment').",
+    )
+    period: str | None = Field(
+        default=None,
+        description="The period it refers to, normalized ('2024', 'first half of 2023', "
+        "'January-May', 'Q3 2024').",
+    )
+    place: str | None = Field(
+        default=None,
+        description="Canonical name of the place it refers to, when that is not the subject.",
+    )
 
 
 class Role(_Model):

@@ -1,5 +1,9 @@
-"""evextract's spaCy components, each a registered factory (imported to register them)."""
+"""evextract's spaCy components, each a registered factory (imported to register them).
 
-from . import entities, figures, knowledge_base
+`references`, `roles` and `partnerships` are helpers of the relations and facts
+components, not components themselves.
+"""
 
-__all__ = ["entities", "figures", "knowledge_base"]
+from . import entities, facts, figures, knowledge_base, relations
+
+__all__ = ["entities", "facts", "figures", "knowledge_base", "relations"]

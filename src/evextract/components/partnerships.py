@@ -1,0 +1,388 @@
+"""Partnerships for `evextract_relations`: companies or organizations that work together.
+
+Read from the dependency parse of each sentence. A cue is a partnership verb
+("partner", "team up", "cooperate"), an agreement verb with a partnership noun as
+its object ("signed a framework agreement", "formed a joint venture"), a verb of
+making marked "together" or "jointly" or with two or more makers of one site ("A, B
+and C are building a plant"), a passive "formed by"/"owned by" with two or more
+agents, a partnership noun with its own parties ("a joint venture with POSCO", "an
+agreement between Nio and FAW Group", "their joint venture"), or a supply or licence
+deal (see `deals.py`). The parties are the company and organization entities of the
+cue's subject and of its "with" or "between" phrase, following conjunctions,
+appositions and list phrases ("including ...") but not other prepositional phrases
+or clauses.
+
+"A and B partner" is one partnership; "A has partnered with B, C and D" is three
+(each with A), unless one body is formed ("a joint venture with B and C") or the
+subject is a collective ("a consortium of A and B is building it together with C").
+A surface rule catches headlines the parser misreads ("Nio and CATL join forces").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from ..canonical import name_key
+from ..relations import PartnershipFinding, RelationCues, RoleFinding, TextSpan
+from .deals import DealReader
+from .parties import (
+    INHERITS_SUBJECT,
+    SUBJECTS,
+    PartyReader,
+    combine,
+    preps,
+    subject_heads,
+    verb_above,
+)
+from .references import ORG_TYPES, EntityIndex, sentences
+
+_DENIAL_REACH = 3  # ancestors searched for 'talks', 'negotiate' or a negation
+
+
+class PartnershipFinder:
+    def __init__(self, cues: RelationCues) -> None:
+        self.cues = cues
+
+    def __call__(
+        self, doc: Doc, index: EntityIndex, roles: Sequence[RoleFinding]
+    ) -> list[PartnershipFinding]:
+        scan = _PartyScan(self.cues, index, {r.person.start: r.organization for r in roles})
+        found: dict[frozenset[str], PartnershipFinding] = {}
+        for sentence in sentences(doc):
+            for parties in scan.sentence(sentence):
+                distinct = _distinct(parties)
+                if len(distinct) >= 2:
+                    finding = PartnershipFinding(
+                        tuple(distinct.values()), _evidence(sentence, distinct.values())
+                    )
+                    found.setdefault(frozenset(distinct), finding)
+        return list(found.values())
+
+
+def _distinct(parties: Iterable[TextSpan]) -> dict[str, TextSpan]:
+    """One span per name, in the order the article names them."""
+    distinct: dict[str, TextSpan] = {}
+    for party in sorted(parties, key=lambda p: p.start):
+        if key := name_key(party.text):
+            distinct.setdefault(key, party)
+    return distinct
+
+
+def _evidence(sentence: Span, parties: Iterable[TextSpan]) -> str:
+    """The sentence, but only its lines that name the parties: a headline the parser ran
+    into the paragraph below it stays out."""
+    text, offset = sentence.text, sentence.start_char
+    inside = [p for p in parties if offset <= p.start < offset + len(text)]
+    if not inside:
+        return text.strip()
+    start = text.rfind("\n", 0, min(p.start for p in inside) - offset) + 1
+    end = text.find("\n", max(p.end for p in inside) - offset)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+class _PartyScan:
+    def __init__(
+        self, cues: RelationCues, index: EntityIndex, role_orgs: dict[int, TextSpan | None]
+    ) -> None:
+        self.cues, self.index = cues, index
+        self.reader = PartyReader(cues, index, role_orgs)
+        self.deals = DealReader(cues, self.reader, self._is_partnership_noun)
+
+    def sentence(self, sentence: Span) -> Iterator[list[TextSpan]]:
+        """The parties of each cue, only those on the cue's line: a headline the parser ran
+        into the dateline below it is not one sentence."""
+        inside = range(sentence.start_char, sentence.end_char)
+        for token in sentence:
+            found = list(self._cue(token))
+            if found and not self._is_denied(token):
+                for parties in found:
+                    # a party named before the sentence came by reference ("the two sides")
+                    yield [p for p in parties if p.start not in inside or self._same_line(p, token)]
+        yield from self._coordinated_before_cue(sentence)
+
+    def _same_line(self, party: TextSpan, cue: Token) -> bool:
+        start, end = sorted((party.start, cue.idx))
+        return "\n" not in self.index.text[start:end]
+
+    def _cue(self, token: Token) -> Iterator[list[TextSpan]]:
+        if self._is_cue_verb(token):
+            yield from self._verb(token)
+        elif self._is_cue_noun(token) and not self._governed_by_cue_verb(token):
+            yield from self._noun(token)
+        elif token.pos_ == "VERB":
+            yield from self.deals(token)
+
+    def _is_denied(self, token: Token) -> bool:
+        """'did not sign', 'in talks to form a venture', 'negotiating a deal with', 'ended its
+        partnership': talks, plans under discussion and ends are no partnership."""
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        for ancestor in list(token.ancestors)[:_DENIAL_REACH]:
+            if ancestor.lemma_.lower() in self.cues.not_cue_governors:
+                return True
+            if ancestor.lower_ in self.cues.not_cue_nouns or any(
+                c.dep_ == "neg" for c in ancestor.children if ancestor.pos_ in {"VERB", "AUX"}
+            ):
+                return True
+        return False
+
+    # ------------------------------------------------------------ cues
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        if token.pos_ not in {"VERB", "AUX"}:
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.partnership_verbs:
+            particles = self.cues.partnership_particles.get(lemma)
+            return particles is None or any(c.lower_ in particles for c in token.children)
+        if lemma in self.cues.with_verbs:
+            return bool(preps(token, "with"))
+        if lemma in self.cues.agreement_verbs and self._agreement_objects(token):
+            return True
+        if lemma in self.cues.together_verbs:
+            return bool(self._together_words(token)) or self._builds_one_thing(token)
+        return lemma in self.cues.co_ownership_verbs and _is_passive(token)
+
+    def _builds_one_thing(self, verb: Token) -> bool:
+        """'A, B and C are building a nickel plant': two or more builders of one site build
+        it together, unless each builds its own."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or any(
+            o.tag_ != "NN" or o.lemma_.lower() not in self.cues.joint_sites for o in objects
+        ):
+            return False
+        if any(t.lower_ in self.cues.distributive_words for t in verb.subtree):
+            return False
+        builders = [p for h in subject_heads(verb) for p in self.reader.parties(h)]
+        return len(builders) >= 2 or len(self._coordination_before_verb(verb)) >= 2
+
+    def _agreement_objects(self, verb: Token) -> list[Token]:
+        """'signed a framework agreement', 'entered into a joint venture', 'a venture formed by'."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        objects += [t for p in preps(verb, "into") for t in p.children if t.dep_ == "pobj"]
+        # "launched Horse Powertrain, a joint venture": the name and what it is
+        objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
+        if verb.dep_ == "acl" and _is_passive(verb):
+            objects.append(verb.head)
+        return [o for o in objects if self._is_partnership_noun(o)]
+
+    def _is_partnership_noun(self, token: Token) -> bool:
+        return token.pos_ in {"NOUN", "PROPN"} and (
+            token.lower_ in self.cues.partnership_nouns
+            or token.lemma_.lower() in self.cues.partnership_nouns
+        )
+
+    def _is_cue_noun(self, token: Token) -> bool:
+        """A partnership noun, or a noun it modifies: 'a joint-venture battery factory'."""
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ in self.cues.not_cue_nouns:
+            return False
+        return self._is_partnership_noun(token) or bool(self._venture_modifiers(token))
+
+    def _is_open_noun(self, noun: Token) -> bool:
+        """A partnership by itself ('venture'), not an agreement that may be with anyone."""
+        word = noun.lemma_.lower()
+        return word in self.cues.open_partnership_nouns or bool(self._venture_modifiers(noun))
+
+    def _venture_modifiers(self, noun: Token) -> list[Token]:
+        return [
+            c
+            for c in noun.lefts
+            if c.dep_ in {"compound", "amod", "nmod"}
+            and c.lower_ in self.cues.open_partnership_nouns
+        ]
+
+    def _governed_by_cue_verb(self, noun: Token) -> bool:
+        head = (
+            noun.head.head if noun.head.dep_ == "prep" and noun.head.lower_ == "into" else noun.head
+        )
+        return (
+            head.i != noun.i and self._is_cue_verb(head) and noun in self._agreement_objects(head)
+        )
+
+    # ------------------------------------------------------------ verb cues
+
+    def _verb(self, verb: Token) -> Iterator[list[TextSpan]]:
+        lemma = verb.lemma_.lower()
+        agents = [t for a in verb.children if a.dep_ == "agent" for t in a.children]
+        withs = self._with_parties(verb)
+        between = self.reader.prep_parties(verb, "between")
+        if _is_passive(verb) and agents:
+            subjects = [p for a in agents for p in self.reader.parties(a)]
+            if lemma in self.cues.co_ownership_verbs and len(subjects) < 2:
+                return
+            yield from combine(subjects, withs, between, single_body=True)
+            return
+        if lemma in self.cues.co_ownership_verbs and not self._agreement_objects(verb):
+            return  # "GM, which owns Cruise": an owner alone is a shareholder
+        heads = subject_heads(verb)
+        subjects = [p for h in heads for p in self.reader.parties(h)]
+        coordinated = self._coordination_before_verb(verb)
+        own = any(c.dep_ in SUBJECTS for c in verb.children)
+        if len(coordinated) >= 2 or not heads or (coordinated and not own):
+            # "A and B have signed", "... Evie Networks has signed" parsed as an object of
+            # the clause before: the words say more than the parse
+            subjects = coordinated
+        collective = any(h.lemma_.lower() in self.cues.collective_nouns for h in heads)
+        venture = any(
+            o.lemma_.lower() in self.cues.venture_nouns and o.tag_ != "NNS"
+            for o in self._agreement_objects(verb)
+        )
+        named = self._venture_names(verb)  # "launched Horse Powertrain, a joint venture"
+        subjects = [p for p in subjects if p.start not in named]
+        withs = [p for p in withs if p.start not in named]
+        # "A and B signed deals with a startup": with someone unnamed, not with each other
+        mutual = not any(preps(h, "with") for h in [verb, *self._agreement_objects(verb)])
+        yield from combine(subjects, withs, between, collective or venture, mutual)
+
+    def _venture_names(self, verb: Token) -> set[int]:
+        """Where the names of what the cue forms start: the venture is not its own partner."""
+        objects = self._agreement_objects(verb)
+        tokens = [t for o in objects for t in (o, *o.children) if t.dep_ != "prep"]
+        tokens += [o.head for o in objects if o.dep_ == "appos"]
+        return {e.start_char for t in tokens if (e := self.index.at(t)) is not None}
+
+    def _coordination_before_verb(self, verb: Token) -> list[TextSpan]:
+        """'In Spain, CATL and Stellantis are forming ...', parsed without a subject: the
+        names coordinated right before the verb and its auxiliaries."""
+        i, doc = verb.i, verb.doc
+        while i > 0 and doc[i - 1].pos_ in {"AUX", "ADV", "PART"} and not doc[i - 1].ent_type:
+            i -= 1
+        return self.reader.coordination_ending_at(i, least=1)
+
+    def _with_parties(self, head: Token) -> list[TextSpan]:
+        """Parties of 'with' phrases on the verb, its object, or an 'together with'."""
+        holders = [head, *self._agreement_objects(head)]
+        holders += self._together_words(head)
+        parties = [p for h in holders for p in self.reader.prep_parties(h, "with")]
+        if parties or not any(preps(h, "with") for h in holders):
+            return parties
+        return self._listed_after_colon(head)
+
+    def _together_words(self, verb: Token) -> list[Token]:
+        """'together' or 'jointly' in the verb's own clause, wherever the parser hung it."""
+        return [
+            t
+            for t in verb.subtree
+            if t.lower_ in self.cues.together_words and verb_above(t.head) == verb
+        ]
+
+    def _listed_after_colon(self, verb: Token) -> list[TextSpan]:
+        """'partnered with five carmakers to supply cells: Volkswagen, GM, ...'."""
+        colon = next((t for t in verb.subtree if t.text == ":" and t.i > verb.i), None)
+        if colon is None:
+            return []
+        end = max(t.i for t in verb.subtree) + 1
+        return [self.reader.party(e) for e in self.index.in_range(colon.i + 1, end, ORG_TYPES)]
+
+    # ------------------------------------------------------------ noun cues
+
+    def _noun(self, noun: Token) -> Iterator[list[TextSpan]]:
+        withs = self.reader.prep_parties(noun, "with")
+        between = self.reader.prep_parties(noun, "between")
+        compounds = self._hyphenated_names(noun)
+        if len(compounds) >= 2:
+            yield compounds
+        owners = self._owners(noun)
+        if not (withs or between):
+            if self._is_open_noun(noun) and _possessors(noun):
+                yield owners  # "GM and LG Energy Solution's joint venture"
+            return
+        if not owners and noun.lower_ in self.cues.in_partnership_nouns and withs:
+            owners = self._others_in_clause(noun, withs)
+        single_body = noun.tag_ != "NNS" and (
+            noun.lemma_.lower() in self.cues.venture_nouns or bool(self._venture_modifiers(noun))
+        )
+        yield from combine(owners, withs, between, single_body)
+
+    def _owners(self, noun: Token) -> list[TextSpan]:
+        """'its venture with GM', else the subject of the clause the noun is an object in."""
+        possessors = _possessors(noun)
+        if possessors:
+            skip = noun.head if noun.dep_ == "appos" else None
+            owners = [p for c in possessors for p in self.reader.parties(c, skip)]
+            return max(owners, self._coordinated_possessors(possessors), key=len)
+        verb = noun
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i == noun.i:
+            return []
+        if noun.dep_ in SUBJECTS:
+            # "Nio ... and has partnership deals with Changan", parsed with "deals" as a
+            # subject: the partner is the subject of the clause this one continues.
+            if verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
+                return []
+            verb = verb.head
+        return [p for h in subject_heads(verb, exclude=noun) for p in self.reader.parties(h)]
+
+    def _coordinated_possessors(self, possessors: list[Token]) -> list[TextSpan]:
+        """'GM and LG Energy Solution's joint venture', however the parser joined them."""
+        markers = [c for p in possessors for t in (p, *p.conjuncts) for c in t.children]
+        markers = [m for m in markers if m.dep_ == "case"]
+        return [p for m in markers for p in self.reader.coordination_ending_at(m.i)]
+
+    def _others_in_clause(self, noun: Token, withs: list[TextSpan]) -> list[TextSpan]:
+        """'built on the grounds of Hyundai Motor Group's Meta Plant in partnership with LGES'."""
+        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
+        taken = {p.start for p in withs}
+        tokens = sorted(t.i for t in verb.subtree)
+        entities = self.index.in_range(tokens[0], tokens[-1] + 1, ORG_TYPES)
+        return [self.reader.party(e) for e in entities if e.start_char not in taken]
+
+    def _hyphenated_names(self, noun: Token) -> list[TextSpan]:
+        """'the Ford-SK On battery venture': names joined by a hyphen before the noun."""
+        left = [t for t in noun.lefts if t.dep_ in {"compound", "nmod", "amod"}]
+        if not left:
+            return []
+        start = min(t.left_edge.i for t in left)
+        entities = self.index.in_range(start, noun.i, ORG_TYPES)
+        doc = noun.doc
+        joined = all(
+            doc[a.end].text in {"-", "–"} and b.start == a.end + 1 for a, b in pairwise(entities)
+        )
+        return [self.reader.party(e) for e in entities] if joined and len(entities) >= 2 else []
+
+    # ------------------------------------------------------------ combining
+
+    def _coordinated_before_cue(self, sentence: Span) -> Iterator[list[TextSpan]]:
+        """'Nio and CATL join forces', 'Stellantis and Leapmotor Partner to ...' (headlines)."""
+        for token in sentence:
+            if self._is_cue_word(token):
+                parties = self.reader.coordination_ending_at(token.i)
+                if len(parties) >= 2:
+                    yield parties
+
+    def _is_cue_word(self, token: Token) -> bool:
+        word = token.lower_
+        stems = {word, word.removesuffix("s"), word.removesuffix("ed"), word.removesuffix("ing")}
+        verb = next((v for v in stems if v in self.cues.partnership_verbs), None)
+        if verb is None:
+            return False
+        particles = self.cues.partnership_particles.get(verb)
+        doc = token.doc
+        return particles is None or (
+            token.i + 1 < len(doc) and doc[token.i + 1].lower_ in particles
+        )
+
+
+def _possessors(noun: Token) -> list[Token]:
+    """'its venture'; 'Samsung SDI and Stellantis' venture', parsed as a modifier list that
+    ends in a possessive."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "poss"
+        or (
+            c.dep_ in {"nmod", "compound"}
+            and any(m.dep_ == "case" for t in (c, *c.conjuncts) for m in t.children)
+        )
+    ]
+
+
+def _is_passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and (
+        any(c.dep_ in {"auxpass", "agent", "nsubjpass"} for c in verb.children)
+        or verb.dep_ in {"acl", "relcl"}
+    )
