@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from .canonical import EntityGroup, TypedMention, clean_surface, group_mentions, name_key
@@ -19,6 +21,7 @@ from .extensions import (
     PARTNERSHIPS,
     QID,
     ROLES,
+    doc_text,
 )
 from .facts import FigureFacts
 from .figures import FigureValue
@@ -84,10 +87,26 @@ def _entity(group: EntityGroup) -> Entity:
 
 def _figures(doc: Doc, names: _CanonicalNames) -> list[Figure]:
     spans = list(doc.spans[FIGURES]) if FIGURES in doc.spans else []
-    return [_figure(span, index, names) for index, span in enumerate(spans)]
+    sentences = _Sentences(doc)
+    return [_figure(span, index, names, sentences) for index, span in enumerate(spans)]
 
 
-def _figure(span: Span, index: int, names: _CanonicalNames) -> Figure:
+class _Sentences:
+    """The Doc's sentences, found once: `Span.sent` walks the tokens on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        parsed = doc.has_annotation("SENT_START")
+        self._sents = list(doc.sents) if parsed else []
+        self._starts = [sent.start for sent in self._sents]
+
+    def text_of(self, span: Span) -> str:
+        if not self._sents:
+            return span.text
+        sentence = self._sents[bisect_right(self._starts, span.start) - 1]
+        return doc_text(span.doc)[sentence.start_char : sentence.end_char].strip()
+
+
+def _figure(span: Span, index: int, names: _CanonicalNames, sentences: _Sentences) -> Figure:
     value: FigureValue = span._.get(FIGURE)
     facts: FigureFacts = span._.get(FACTS) or FigureFacts()
     linked = value.equivalent_of
@@ -103,7 +122,7 @@ def _figure(span: Span, index: int, names: _CanonicalNames) -> Figure:
         text=span.text,
         start=span.start_char,
         end=span.end_char,
-        sentence=span.sent.text.strip() if span.doc.has_annotation("SENT_START") else span.text,
+        sentence=sentences.text_of(span),
         subject=names.name(facts.subject),
         metric=facts.metric,
         period=facts.period,

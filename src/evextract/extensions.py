@@ -30,6 +30,19 @@ _SPAN_ATTRIBUTES = (FIGURE, CANONICAL, ENTITY_ID, COUNTRY, CODE, QID, AMBIGUOUS,
 _DOC_ATTRIBUTES = (ARTICLE_WARNINGS, ROLES, PARTNERSHIPS)
 
 
+_TEXT_KEY = "evx_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once: `Doc.text` joins every token anew on each call."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, tuple) and cached[0] == len(doc):  # not a copy from a merged piece
+        return str(cached[1])
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return text
+
+
 def register_extensions() -> None:
     """Declare the attributes; safe to call any number of times."""
     for name in _SPAN_ATTRIBUTES:

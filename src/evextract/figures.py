@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .numbers import Number
@@ -100,7 +100,7 @@ class FigureLexicon:
             or unit in self.hyphen_units
         )
 
-    @property
+    @cached_property
     def longest_phrase(self) -> int:
         """The most words in any multi-word lexicon entry."""
         phrases = (*self.currency_words, *self.qualifiers, *self.percent_words)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text
 from ..figures import singular
 
 _UNIT_DEPS = {"nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "appos", "pobj"}
@@ -94,7 +95,7 @@ def unit_from_label(doc: Doc, start: int) -> str | None:
 
 def unit_from_column(doc: Doc, start: int) -> str | None:
     """A count in a table row ('2021 | 3.4% | 5,974') takes its unit from the header row."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, doc[start].idx) + 1
     row = text[line_start : doc[start].idx]
     if "|" not in row:

@@ -126,9 +126,10 @@ class EntityTyper:
 
     def _knowledge_base_spans(self, doc: Doc) -> list[Span]:
         matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
-        containers = [ent for ent in doc.ents if self._contains_other_names(ent)]
+        ents = doc.ents  # built anew on every access
+        containers = [ent for ent in ents if self._contains_other_names(ent)]
         matches = [m for m in matches if not any(strictly_inside(m, c) for c in containers)]
-        model_words = {t.i for ent in doc.ents if ent.label_ in _NAME_LABELS for t in ent}
+        model_words = {t.i for ent in ents if ent.label_ in _NAME_LABELS for t in ent}
         supported = {m._.get(CANONICAL) for m in matches if not m._.get(AMBIGUOUS)}
         return [
             m

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import COUNTRY, FIGURE, FIGURES, register_extensions
+from ..extensions import COUNTRY, FIGURE, FIGURES, doc_text, register_extensions
 from ..figures import FigureLexicon, FigureValue, split_attached
 from ..numbers import SCALE_WORDS, parse_number, parse_range
 from . import counted
@@ -27,6 +27,7 @@ _NUMBER_WORDS_BEFORE_SCALE = {
     "half", "several", "dozen",
 }  # fmt: skip
 _RANGE_JOINERS = {"-", "–", "—", "to"}
+_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d\b")
 _RANGE_SUFFIX = re.compile(r"^[-–—]\d[\d,]*(?:\.\d+)?%?$")
 _MONTHS = re.compile(
@@ -62,8 +63,12 @@ class FigureFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[_Found] = []
+        starts = [t.i for t in doc if self._may_start(t)]  # most tokens cannot start a figure
         i = 0
-        while i < len(doc):
+        for start in starts:
+            if start < i:
+                continue
+            i = start
             figure = self._figure_at(doc, i)
             if figure is None:
                 i += 1
@@ -81,6 +86,11 @@ class FigureFinder:
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+    @staticmethod
+    def _may_start(token: Token) -> bool:
+        text = token.text
+        return _DIGIT.search(text) is not None or token.lower_ in _NUMBER_WORDS_BEFORE_SCALE
 
     def _figure_at(self, doc: Doc, i: int) -> _Found | int | None:
         anchor = self._anchor(doc, i)
@@ -173,7 +183,7 @@ class FigureFinder:
         token = doc[i]
         if prefix or suffix:
             return False
-        if _ISO_DATE.match(doc.text, token.idx) or _has_leading_zero(token.text):
+        if _ISO_DATE.match(doc_text(doc), token.idx) or _has_leading_zero(token.text):
             return True  # "2020-06-02", a phone number "0553-58..."
         if end - i > 1:
             return _is_list_number(doc, i) or _next_to_month(doc, i, end)
@@ -280,10 +290,10 @@ def _is_year(text: str) -> bool:
 def _is_list_number(doc: Doc, i: int) -> bool:
     """'1.' or '2)' at the start of a line."""
     token = doc[i]
-    line_start = doc.text.rfind("\n", 0, token.idx) + 1
-    if doc.text[line_start : token.idx].strip():
+    line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+    if doc_text(doc)[line_start : token.idx].strip():
         return False
-    following = doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 1]
+    following = doc_text(doc)[token.idx + len(token.text) : token.idx + len(token.text) + 1]
     return token.text.endswith((".", ")")) or following in {".", ")"}
 
 
@@ -379,7 +389,9 @@ def _link_conversions(doc: Doc, found: list[_Found]) -> list[_Found]:
     """'260 billion yuan (about 36.28 billion U.S. dollars)': the second converts the first."""
     for index in range(1, len(found)):
         first, second = found[index - 1], found[index]
+        if not first.value.kind == second.value.kind == "money" or second.start - first.end > 3:
+            continue
         between = doc[first.end : second.start].text.strip()
-        if first.value.kind == second.value.kind == "money" and between in {"(", "(or", ", or"}:
+        if between in {"(", "(or", ", or"}:
             found[index] = replace(second, value=replace(second.value, equivalent_of=index - 1))
     return found

@@ -5,10 +5,14 @@ Helpers for the entities component; each takes spaCy spans and answers one quest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
+
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z]{3,})(?=[ \t]*(?:,|--|—|–|-|\())")
 BYLINE_VERBS = {"reporting", "editing", "writing", "compiled", "photos", "photo", "produced"}
 SEPARATORS = {
     "near",
@@ -119,7 +123,7 @@ def ends_line(doc: Doc, i: int) -> bool:
 def in_title_case_line(span: Span) -> bool:
     """The span sits in a heading: a short line, no final full stop, every word capitalized
     but the small ones ('Hefei's Emergence as a Key Player in the EV Industry')."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : end if end >= 0 else len(text)].strip()
@@ -143,8 +147,8 @@ def is_appositive_person(span: Span, title_words: frozenset[str]) -> bool:
 
 def at_dateline(span: Span) -> bool:
     """A bracketed name right after a dateline or at the start of a line: a news agency."""
-    line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
-    prefix = span.doc.text[line_start : span.start_char]
+    line_start = doc_text(span.doc).rfind("\n", 0, span.start_char) + 1
+    prefix = doc_text(span.doc)[line_start : span.start_char]
     return len(prefix) < 40
 
 
@@ -175,18 +179,14 @@ def hinted_by_region(span: Span) -> bool:
 
 def datelines(doc: Doc) -> Iterator[Span]:
     """'HEFEI, July 2 (Xinhua)': an ALL-CAPS place opening a line."""
-    for token in doc:
-        line_start = (
-            token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space
-        )
-        if line_start and token.is_upper and token.is_alpha and len(token) > 2:
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and following.text in {",", "--", "—", "–", "-", "("}:
-                yield Span(doc, token.i, token.i + 1, label="GPE")
+    for match in _DATELINE.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is not None and len(span) == 1:
+            yield Span(doc, span.start, span.end, label="GPE")
 
 
 def following_text(span: Span, width: int = 40) -> str:
-    return span.doc.text[span.end_char : span.end_char + width]
+    return doc_text(span.doc)[span.end_char : span.end_char + width]
 
 
 def in_byline(span: Span) -> bool:
@@ -202,7 +202,7 @@ def in_byline(span: Span) -> bool:
 
 def in_table_header(span: Span) -> bool:
     """The span is a cell of a table's header row (a line of '|' cells with no digits)."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : end if end >= 0 else len(text)]

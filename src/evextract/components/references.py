@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import ENTITY_ID
+from ..extensions import ENTITY_ID, doc_text
 from ..knowledge import load_knowledge_base
 from ..relations import ReferenceNouns, TextSpan
 
@@ -37,7 +37,7 @@ class EntityIndex:
     def __init__(self, doc: Doc, nouns: ReferenceNouns) -> None:
         self.doc = doc
         self.nouns = nouns
-        self.text = doc.text  # once: Doc.text joins every token anew
+        self.text = doc_text(doc)  # once: Doc.text joins every token anew
         self.entities = sorted(doc.ents, key=lambda ent: ent.start)
         self._by_token = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self._sentence_starts = [sent.start for sent in sentences(doc)]
@@ -170,5 +170,5 @@ def is_possessive(token: Token) -> bool:
 
 def same_line(a: Token, b: Token) -> bool:
     """No line break between the two tokens: a headline is not the sentence under it."""
-    first, last = sorted((a.i, b.i))
-    return not any("\n" in t.text_with_ws for t in a.doc[first:last])
+    first, last = sorted((a, b), key=lambda t: t.i)
+    return "\n" not in doc_text(a.doc)[first.idx : last.idx]
