@@ -20,9 +20,9 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, TextIO
 
+from .datafiles import read_json
 from .periods import CUES_RESOURCE
 from .records import Figure, Record
 from .relations import TextSpan
@@ -61,8 +61,7 @@ class FactCues:
 
 @lru_cache(maxsize=1)
 def _load_fact_cues() -> FactCues:
-    text = resources.files("evextract.data").joinpath(CUES_RESOURCE).read_text("utf-8")
-    raw = json.loads(text)
+    raw = read_json(CUES_RESOURCE)
     return FactCues(
         metric_verbs=raw["metric_verbs"],
         share_verbs=frozenset(raw["share_verbs"]),

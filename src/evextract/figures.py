@@ -22,13 +22,12 @@ them and answers questions with plain strings.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 
+from .datafiles import read_json
 from .numbers import Number
 
 LEXICON_RESOURCE = "figure_lexicon.json"
@@ -109,8 +108,7 @@ class FigureLexicon:
 
 @lru_cache(maxsize=1)
 def _load_lexicon() -> FigureLexicon:
-    text = resources.files("evextract.data").joinpath(LEXICON_RESOURCE).read_text("utf-8")
-    raw = json.loads(text)
+    raw = read_json(LEXICON_RESOURCE)
     return FigureLexicon(
         currency_prefixes=raw["currency_prefixes"],
         currency_words=raw["currency_words"],

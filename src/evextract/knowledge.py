@@ -11,8 +11,9 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from .datafiles import read_text
 
 KB_RESOURCE = "kb.jsonl"
 
@@ -77,7 +78,7 @@ def load_knowledge_base(path: Path | None = None) -> KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def _packaged_knowledge_base() -> KnowledgeBase:
-    text = resources.files("evextract.data").joinpath(KB_RESOURCE).read_text(encoding="utf-8")
+    text = read_text(KB_RESOURCE)
     return _from_text(text)
 
 

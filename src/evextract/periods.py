@@ -30,12 +30,12 @@ Dates are not periods, and neither are comparisons:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .datafiles import read_json
 
 CUES_RESOURCE = "fact_cues.json"
 _YEAR = r"(?:19|20)\d{2}"
@@ -68,7 +68,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = json.loads(resources.files("evextract.data").joinpath(CUES_RESOURCE).read_text("utf-8"))
+    raw = read_json(CUES_RESOURCE)
     relative = raw["relative_years"] + raw["relative_quarters"] + raw["relative_months"]
     return _Words(raw["months"], raw["ordinals"], raw["counts"], tuple(relative))
 

@@ -19,8 +19,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from .datafiles import read_text
 
 CUES_RESOURCE = "relation_cues.json"
 REFERENCES_RESOURCE = "references.json"
@@ -53,7 +54,7 @@ class PartnershipFinding:
 
 
 def _read(resource: str) -> dict[str, Any]:
-    text = resources.files("evextract.data").joinpath(resource).read_text("utf-8")
+    text = read_text(resource)
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -10,16 +10,15 @@ organization, city, region, country and facility.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..datafiles import read_json
 from ..extensions import (
     AMBIGUOUS,
     CANONICAL,
@@ -74,7 +73,7 @@ class EntityRules:
 
     @classmethod
     def load(cls) -> EntityRules:
-        raw = json.loads(resources.files("evextract.data").joinpath(RULES_RESOURCE).read_text())
+        raw = read_json(RULES_RESOURCE)
         return cls(**{key: frozenset(raw[key]) for key in cls.__dataclass_fields__})
 
 
