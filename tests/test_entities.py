@@ -117,6 +117,18 @@ CASES = [
         id="abbreviated-province",
     ),
     pytest.param(
+        "Canberra will widen the Driving the Nation Fund, Energy Minister Chris Bowen said.",
+        {("person", "Chris Bowen")},
+        {"Driving the Nation Fund"},
+        id="a-named-fund-is-a-programme",
+    ),
+    pytest.param(
+        "LG Energy Solution CEO Kim Dong-myung spoke in Seoul. Kim said demand was recovering.",
+        {("person", "Kim Dong-myung"), ("city", "Seoul")},
+        {"Kim"},
+        id="a-surname-is-not-a-town",
+    ),
+    pytest.param(
         "Nobody reading the report found the numbers normal.",
         set(),
         {"Reading", "Normal"},

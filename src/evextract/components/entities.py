@@ -22,7 +22,9 @@ from ..datafiles import read_json
 from ..extensions import (
     AMBIGUOUS,
     CANONICAL,
+    CODE,
     COUNTRY,
+    ENTITY_ID,
     KB_MATCHES,
     register_extensions,
 )
@@ -331,8 +333,8 @@ class EntityTyper:
 
     def _region_follows(self, span: Span, context: set[str]) -> bool:
         doc = span.doc
-        if span.end + 1 >= len(doc) or doc[span.end].text not in {"(", ","}:
-            return False
+        if span.end + 1 >= len(doc) or doc[span.end].text not in {"(", ",", "in"}:
+            return False  # "Liyang (Jiangsu)", "Bidkin in Maharashtra"
         region = self.gazetteer.resolve(doc[span.end + 1].text, context)
         return region is not None and region.kind == "region" and region.code is not None
 
@@ -399,8 +401,13 @@ class EntityTyper:
         }
         resolved = []
         for span in spans:
-            if len(span) == 1 and span.label_ in {"person", "company"} and not from_kb(span):
+            single = len(span) == 1 and not from_kb(span)
+            if single and span.label_ in {"person", "company"}:
                 span = labelled(span, "person" if span.text in name_words else "company")
+            elif single and span.label_ == "city" and span.text in name_words:
+                span = labelled(span, "person")  # "Kim said": a surname, not a town
+                for name in (CANONICAL, COUNTRY, CODE, ENTITY_ID):
+                    span._.set(name, None)  # forget the town it was taken for
             resolved.append(span)
         return resolved
 

@@ -157,7 +157,12 @@ def names_a_programme(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else ""
     after = [t.lower_ for t in doc[span.end : span.end + 4] if not t.is_punct]
-    return before in {'"', "“", "‘"} or (bool(after) and after[0] in PROGRAMME_WORDS)
+    named_programme = len(span) > 1 and span[-1].lower_ in PROGRAMME_WORDS  # "... Nation Fund"
+    return (
+        before in {'"', "“", "‘"}
+        or (bool(after) and after[0] in PROGRAMME_WORDS)
+        or named_programme
+    )
 
 
 def abbreviates(acronym: Span, full: Span) -> bool:
