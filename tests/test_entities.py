@@ -129,6 +129,12 @@ CASES = [
         id="a-surname-is-not-a-town",
     ),
     pytest.param(
+        "BMW builds in Debrecen, in Hungary's Hajdú-Bihar county, and in Straubing-Bogen district.",
+        {("city", "Hajdú-Bihar"), ("city", "Straubing-Bogen"), ("city", "Debrecen")},
+        {"Hajdú-Bihar county"},
+        id="counties-and-districts-are-cities",
+    ),
+    pytest.param(
         "Nobody reading the report found the numbers normal.",
         set(),
         {"Reading", "Normal"},

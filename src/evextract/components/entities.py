@@ -320,7 +320,8 @@ class EntityTyper:
         doc = span.doc
         following = doc[span.end].text if span.end < len(doc) else ""
         if following in self.rules.lowercase_city_words:
-            return self._as_place(span, context) or labelled(span, "city")
+            place = self._as_place(span, context)  # counties and districts are cities
+            return labelled(place, "city") if place is not None else labelled(span, "city")
         if following in self.rules.lowercase_region_words:
             place = self._as_place(span, context)
             return place if place is not None and place.label_ == "region" else None
@@ -380,6 +381,11 @@ class EntityTyper:
         return resolved
 
     def _as_place(self, span: Span, context: set[str]) -> Span | None:
+        if len(span) > 1 and span[-1].text in self.rules.lowercase_city_words:
+            # "Hajdú-Bihar county", "Chhatrapati Sambhajinagar district": a city by the rules
+            name = Span(span.doc, span.start, span.end - 1, label=span.label_)
+            typed = self._as_place(name, context)
+            return labelled(typed if typed is not None else name, "city")
         following = name_context.following_text(span)
         place = self.gazetteer.resolve(span.text, context, following)
         if place is None and following.startswith("."):  # "Ont.", "Ill.": the period was trimmed
