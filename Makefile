@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test check lint bench clean
+.PHONY: run test check lint bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "evextract needs Python >= 3.11"'
@@ -34,6 +34,10 @@ check: test lint
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.run
+
+# After changing records.py: regenerate the packaged schema (tests fail until it matches).
+schema: $(VENV)/.installed-run
+	$(BIN)/python -m evextract.records > src/evextract/data/record.schema.json
 
 clean:
 	rm -rf $(VENV) data/out/*.json

@@ -331,13 +331,15 @@ def test_empty_stdin_is_an_empty_article() -> None:
 
 
 @pytest.mark.parametrize("command", ["--help", "schema"])
-def test_help_and_schema_do_not_import_spacy(command: str) -> None:
+def test_help_and_schema_import_neither_spacy_nor_pydantic(command: str) -> None:
+    # What keeps them fast (make bench measures it): no model, no record models.
     code = (
         "import contextlib, io, sys\n"
         "from evextract.cli import app\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    app([{command!r}], standalone_mode=False)\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc'}))\n"
+        "heavy = {'spacy', 'thinc', 'pydantic'}\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     imported = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
     assert imported.stdout.decode().strip() == "[]"
@@ -350,6 +352,23 @@ def evextract_process(*args: str, **options: Any) -> subprocess.Popen[bytes]:
         stderr=subprocess.PIPE,
         **options,
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("extract", "--jobs", "0", "x"), "Error: Invalid value for '--jobs'"),
+        (("extract", "--frobnicate", "x"), "Error: No such option: --frobnicate"),
+        (("frobnicate",), "Error: No such command 'frobnicate'."),
+    ],
+)
+def test_the_installed_command_exits_2_on_a_usage_error(
+    args: tuple[str, ...], message: str
+) -> None:
+    process = evextract_process(*args)
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout) == (2, b"")
+    assert message in stderr.decode() and "Traceback" not in stderr.decode()
 
 
 def test_closed_stdin_is_named_in_one_line() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from evextract.records import Figure, Record
+from evextract.datafiles import RECORD_SCHEMA, read_text
+from evextract.records import Figure, Record, record_schema_text
 
 
 def test_records_refuse_unknown_fields() -> None:
@@ -31,3 +32,7 @@ def test_integral_values_stay_integers_in_json() -> None:
         unit="unit",
     )
     assert '"value":1370000,' in figure.model_dump_json()
+
+
+def test_the_packaged_schema_is_the_one_the_models_generate() -> None:
+    assert read_text(RECORD_SCHEMA) == record_schema_text(), "stale schema: run `make schema`"

@@ -152,11 +152,9 @@ def schema() -> None:
 
     Example: evextract schema | jq '.properties | keys'
     """
-    import json
+    from .datafiles import RECORD_SCHEMA, read_text
 
-    from .records import record_schema
-
-    typer.echo(json.dumps(record_schema(), indent=2))
+    sys.stdout.write(read_text(RECORD_SCHEMA))
 
 
 @app.command()
@@ -333,18 +331,19 @@ def main() -> None:
     except KeyboardInterrupt:
         _error("interrupted")
         code = EXIT_INTERRUPTED
-    except Exception as error:  # the last line of defence
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            code = error.exit_code
-        elif isinstance(error, click.exceptions.Abort):
-            _error("interrupted")
-            code = EXIT_INTERRUPTED
+    except typer.Abort:
+        _error("interrupted")
+        code = EXIT_INTERRUPTED
+    except typer.TyperException as error:  # a usage error found by Typer
+        show = getattr(error, "show", None)
+        if show is not None:
+            show()
         else:
-            _error(f"internal error: {type(error).__name__}: {error}")
-            code = EXIT_FAILURES
+            _error(error.format_message())
+        code = error.exit_code
+    except Exception as error:  # the last line of defence
+        _error(f"internal error: {type(error).__name__}: {error}")
+        code = EXIT_FAILURES
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 

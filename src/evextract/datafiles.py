@@ -9,6 +9,9 @@ import json
 from importlib import resources
 from typing import Any
 
+# Generated from the Pydantic models (`make schema`), so `evextract schema` starts fast.
+RECORD_SCHEMA = "record.schema.json"
+
 
 def read_text(name: str) -> str:
     """The text of data/<name> inside the evextract package."""

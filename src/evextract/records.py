@@ -1,11 +1,13 @@
 """The output records: Pydantic models with a description on every field.
 
-This module knows nothing of spaCy or the terminal; `evextract schema` prints
-the JSON Schema generated from `Record`.
+This module knows nothing of spaCy or the terminal. `evextract schema` prints
+the JSON Schema generated from `Record`, packaged as data/record.schema.json so
+that printing it needs neither Pydantic nor the models (a test keeps it current).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -161,5 +163,14 @@ class Record(_Model):
 
 
 def record_schema() -> dict[str, Any]:
-    """The JSON Schema of a record, as `evextract schema` prints it."""
+    """The JSON Schema of a record, generated from `Record`."""
     return Record.model_json_schema()
+
+
+def record_schema_text() -> str:
+    """The schema as the packaged data/record.schema.json holds it (`make schema` writes it)."""
+    return json.dumps(record_schema(), indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    print(record_schema_text(), end="")
