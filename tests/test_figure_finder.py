@@ -144,6 +144,69 @@ CASES = [
         [("quantity", 14, None, None, "maker", None), ("quantity", 19347, None, None, "ev", None)],
         id="label-gives-the-unit",
     ),
+    pytest.param(
+        "Suppliers could win between 20% and 25% of orders, margins of 12%-15% and a "
+        "5 percent to 6 percent share.",
+        [
+            ("percent", 20, 25, None, None, None),
+            ("percent", 12, 15, None, None, None),
+            ("percent", 5, 6, None, None, None),
+        ],
+        id="percent-sign-on-both-ends",
+    ),
+    pytest.param(
+        "Honda raised its plan for fiscal 2030 to 7 trillion yen to meet 2025-2027 targets.",
+        [("money", 7000000000000, None, "JPY", None, None)],
+        id="a-year-before-a-figure-is-no-range",
+    ),
+    pytest.param(
+        "Sites need chargers of 150 kilowatts or more that charge in 10 minutes or less.",
+        [
+            ("quantity", 150, None, None, "kw", "more_than"),
+            ("quantity", 10, None, None, "minute", "up_to"),
+        ],
+        id="qualifiers-after-the-figure",
+    ),
+    pytest.param(
+        "Its share edged up to 17.6% while Tesla may spend up to 5% of sales.",
+        [("percent", 17.6, None, None, None, None), ("percent", 5, None, None, None, "up_to")],
+        id="up-belonging-to-the-verb",
+    ),
+    pytest.param(
+        "NFI earned US$12 million, or 36 cents a share, and paid 7.5 cents.",
+        [
+            ("money", 12000000, None, "USD", None, None),
+            ("money", 0.36, None, "USD", None, None),
+            ("money", 0.075, None, "USD", None, None),
+        ],
+        id="cents-are-money",
+    ),
+    pytest.param(
+        "Black Rock raised A$20 million at 6.5 cents a share.",
+        [("money", 20000000, None, "AUD", None, None), ("money", 0.065, None, "AUD", None, None)],
+        id="cents-take-the-nearest-currency",
+    ),
+    pytest.param(
+        "Chile's CORFO expects 4.5 trillion pesos from the venture in Chile; PIF pledged SR92 "
+        "billion.",
+        [
+            ("money", 4500000000000, None, "CLP", None, None),
+            ("money", 92000000000, None, "SAR", None, None),
+        ],
+        id="pesos-of-the-country-and-riyals",
+    ),
+    pytest.param(
+        "TVS sold 2.78 lakh electric two-wheelers, 20 e-bikes and 5,000 plug-in hybrids, "
+        "and will create between 1,500 and 2,000 direct jobs at a 109,000 tpa plant.",
+        [
+            ("quantity", 278000, None, None, "two-wheeler", None),
+            ("quantity", 20, None, None, "e-bike", None),
+            ("quantity", 5000, None, None, "phev", None),
+            ("quantity", 1500, 2000, None, "job", None),
+            ("quantity", 109000, None, None, "tonne", None),
+        ],
+        id="hyphenated-counted-nouns",
+    ),
 ]
 
 REJECTIONS = [

@@ -34,7 +34,7 @@ LEXICON_RESOURCE = "figure_lexicon.json"
 _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _ATTACHED = re.compile(
     r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)"
-    r"(?P<suffix>\D*|[-–—]\d[\d,]*(?:\.\d+)?%?)$"
+    r"(?P<suffix>\D*|%?[-–—]\d[\d,]*(?:\.\d+)?%?)$"
 )
 
 
@@ -57,8 +57,11 @@ class FigureLexicon:
     currency_prefixes: Mapping[str, str]
     currency_words: Mapping[str, str]
     dollar_countries: Mapping[str, str]
+    peso_countries: Mapping[str, str]
     percent_words: frozenset[str]
     qualifiers: Mapping[str, str]
+    qualifiers_after: Mapping[str, str]
+    verbs_with_up: frozenset[str]
     measure_units: Mapping[str, str]
     duration_units: frozenset[str]
     scale_suffix_units: frozenset[str]
@@ -77,6 +80,10 @@ class FigureLexicon:
 
     def qualifier(self, text: str) -> str | None:
         return self.qualifiers.get(text.lower())
+
+    def qualifier_after(self, text: str) -> str | None:
+        """A qualifier written after the figure: '150 kW or more'."""
+        return self.qualifiers_after.get(text.lower())
 
     def is_percent(self, text: str) -> bool:
         return text.lower() in self.percent_words
@@ -113,8 +120,11 @@ def _load_lexicon() -> FigureLexicon:
         currency_prefixes=raw["currency_prefixes"],
         currency_words=raw["currency_words"],
         dollar_countries=raw["dollar_countries"],
+        peso_countries=raw["peso_countries"],
         percent_words=frozenset(raw["percent_words"]),
         qualifiers=raw["qualifiers"],
+        qualifiers_after=raw["qualifiers_after"],
+        verbs_with_up=frozenset(raw["verbs_with_up"]),
         measure_units=raw["measure_units"],
         duration_units=frozenset(raw["duration_units"]),
         scale_suffix_units=frozenset(raw["scale_suffix_units"]),

@@ -13,6 +13,8 @@ from ..figures import singular
 
 _UNIT_DEPS = {"nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "appos", "pobj"}
 _MAX_UNIT_DISTANCE = 4
+_HYPHENS = {"-", "‑"}
+_MODIFIER_DEPS = {"compound", "amod", "nummod", "punct"}
 _NOUN_PHRASE_POS = {"ADJ", "ADV", "NOUN", "PROPN", "PUNCT", "NUM"}
 _PARTITIVE = {"the", "its", "their", "these", "those"}
 _TALLY_NOUNS = {
@@ -32,12 +34,15 @@ def counted_noun(doc: Doc, end: int) -> Token | None:
     if end < len(doc):
         candidates.append(doc[end])
     for token in candidates:
-        head = token
-        while head.dep_ == "compound" and head.head.i > head.i:
+        word_end = doc[_hyphen_word_end(doc, token.i)]
+        head = word_end if word_end.pos_ == "NOUN" else token  # "20 e-bikes", split up
+        # "2,000 direct jobs", "2.78 lakh electric two-wheelers": on to the noun on the right
+        while head.dep_ in _MODIFIER_DEPS and head.head.i > head.i:
             head = head.head
         if is_unit_noun(doc, end, head):
             return first_plural(doc[end : head.i]) or head
-    return None
+    plural = first_plural(doc[end : end + _MAX_UNIT_DISTANCE])  # when the parse is lost
+    return plural if plural is not None and is_unit_noun(doc, end, plural) else None
 
 
 def partitive_noun(doc: Doc, end: int) -> Token | None:
@@ -51,7 +56,14 @@ def partitive_noun(doc: Doc, end: int) -> Token | None:
 
 def first_plural(tokens: Span) -> Token | None:
     """'660 robotic arms work side': a count's unit is the first plural noun after it."""
-    return next((t for t in tokens if t.tag_ in {"NNS", "NNPS"} and t.is_alpha), None)
+    return next(
+        (
+            t
+            for t in tokens
+            if t.tag_ in {"NNS", "NNPS"} and t.is_alpha and _hyphen_word_end(t.doc, t.i) == t.i
+        ),
+        None,
+    )
 
 
 def is_unit_noun(doc: Doc, end: int, head: Token) -> bool:
@@ -63,7 +75,7 @@ def is_unit_noun(doc: Doc, end: int, head: Token) -> bool:
         return False
     between = doc[end : head.i]
     return all(
-        (t.pos_ in _NOUN_PHRASE_POS or t.dep_ in {"amod", "compound"})
+        (t.pos_ in _NOUN_PHRASE_POS or t.dep_ in {"amod", "compound", "prt"})
         and t.text not in _CLAUSE_PUNCT
         and "\n" not in t.whitespace_
         for t in between
@@ -77,8 +89,32 @@ def is_plural_acronym(token: Token) -> bool:
 
 def unit_name(token: Token) -> str:
     if token.pos_ == "NOUN" and token.lemma_.lower() != token.lower_:
-        return singular(token.lemma_.lower())
-    return singular(token.lower_)  # "NEVs", "Units" in a table header
+        name = singular(token.lemma_.lower())
+    else:
+        name = singular(token.lower_)  # "NEVs", "Units" in a table header
+    return f"{_hyphen_prefix(token)}{name}"
+
+
+def _hyphen_word_end(doc: Doc, i: int) -> int:
+    """The last part of the hyphenated word that starts at i ('e-bikes', 'plug-in')."""
+    while (
+        i + 2 < len(doc)
+        and doc[i + 1].text in _HYPHENS
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+    ):
+        i += 2
+    return i
+
+
+def _hyphen_prefix(token: Token) -> str:
+    """'double-' in 'double-deckers', 'two-' in 'two-wheelers': the unit is the compound."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text not in _HYPHENS or doc[i - 1].whitespace_:
+        return ""
+    first = doc[i - 2]
+    return f"{first.lower_}-" if first.is_alpha and not first.whitespace_ else ""
 
 
 def unit_from_label(doc: Doc, start: int) -> str | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import COUNTRY, FIGURE, FIGURES, doc_text, register_extensions
 from ..figures import FigureLexicon, FigureValue, split_attached
-from ..numbers import SCALE_WORDS, parse_number, parse_range
+from ..numbers import SCALE_WORDS, Number, parse_number, parse_range
 from . import counted
 
 _NUMBER_WORDS_BEFORE_SCALE = {
@@ -29,11 +29,14 @@ _NUMBER_WORDS_BEFORE_SCALE = {
 _RANGE_JOINERS = {"-", "–", "—", "to"}
 _DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d\b")
-_RANGE_SUFFIX = re.compile(r"^[-–—]\d[\d,]*(?:\.\d+)?%?$")
+_RANGE_SUFFIX = re.compile(r"^%?[-–—]\d[\d,]*(?:\.\d+)?%?$")
+_INNER_PERCENT = re.compile(r"\s*(?:%|\bpercent\b|\bpct\b)", re.IGNORECASE)
+_CENTS = {"cent", "cents"}
 _MONTHS = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
 )
 _EXPLICIT_USD = re.compile(r"US\$|U\.S\.|USD|\bUS\b|American")
+_BARE_PESO = re.compile(r"(?<!mexican )\bpesos?$", re.IGNORECASE)
 
 
 @Language.factory(
@@ -100,15 +103,19 @@ class FigureFinder:
         end = self._number_end(doc, i + 1)
         if self._is_not_a_figure(doc, i, end, prefix, suffix):
             return end
-        core_text = _join(doc[i:end]).removeprefix(prefix)
+        core_text = _core_text(doc[i:end], prefix)
         value = parse_number(core_text)
         if value is None:
             return None
         between = "between" in {t.lower_ for t in doc[max(i - 2, 0) : i]}
         value_range = parse_range(f"between {core_text}" if between else core_text)
+        if end - i > 1 and not prefix and _is_year(doc[i].text):
+            if _is_year_span(doc[i:end]):
+                return end  # "the 2025-2027 targets"
+            value_range = None  # "fiscal 2030 to 7 trillion yen": a year, then the figure
         if value_range is None and end - i > 1:
             end = self._scales_end(doc, i + 1)  # "$39.3 million to 117 sites" is no range
-            core_text = _join(doc[i:end]).removeprefix(prefix)
+            core_text = _core_text(doc[i:end], prefix)
             if self._is_not_a_figure(doc, i, end, prefix, suffix):
                 return end
         start, currency = self._currency_before(doc, i, prefix)
@@ -120,8 +127,12 @@ class FigureFinder:
         start, qualifier = self._qualifier_before(doc, start)
         if suffix.endswith("+") or (end < len(doc) and doc[end].text == "+"):
             qualifier = "more_than"
+        qualifier = qualifier or self._qualifier_after(doc, end)
         low, high = value_range if value_range else (value, None)
         uncertain = _uncertain_currency(_join(doc[start:end]), currency)
+        if kind == "quantity" and unit == "cent":  # "36 cents a share": money, currency from context
+            kind, unit, uncertain = "money", None, "cents"
+            low, high = _hundredth(low), _hundredth(high)
         figure = FigureValue(kind, low, high, currency, unit, qualifier, uncertain=uncertain)
         return _Found(start, end, figure)
 
@@ -157,13 +168,17 @@ class FigureFinder:
     def _number_end(self, doc: Doc, j: int) -> int:
         """One past the number's last token: scale words and a range's second end."""
         j = self._scales_end(doc, j)
-        if j + 1 < len(doc) and doc[j].lower_ in _RANGE_JOINERS | {"and"}:
-            k = j + 1
+        signed = j < len(doc) and self.lexicon.is_percent(doc[j].text)  # "20% to 25%"
+        joiner = j + 1 if signed else j
+        if joiner + 1 < len(doc) and doc[joiner].lower_ in _RANGE_JOINERS | {"and"}:
+            k = joiner + 1
             if self.lexicon.currency_before(doc[k].text) and k + 1 < len(doc):
                 k += 1  # "between $2 billion and $3 billion"
             second = split_attached(doc[k].text)
             if second is not None and not second[0].strip("$€£¥₹"):
-                j = self._scales_end(doc, k + 1)
+                end = self._scales_end(doc, k + 1)
+                if not signed or (end < len(doc) and self.lexicon.is_percent(doc[end].text)):
+                    j = end
         return j
 
     def _scales_end(self, doc: Doc, j: int) -> int:
@@ -270,13 +285,49 @@ class FigureFinder:
         for size in range(4, 0, -1):
             if start - size >= 0:
                 qualifier = self.lexicon.qualifier(_join(doc[start - size : start]))
-                if qualifier is not None:
+                if qualifier is not None and not self._is_verb_particle(doc, start - size):
                     return start - size, qualifier
         return start, None
+
+    def _is_verb_particle(self, doc: Doc, i: int) -> bool:
+        """'edged up to 17.6%': the 'up' belongs to the verb, so it is no 'up to'."""
+        verb = doc[i - 1] if i > 0 else None
+        return (
+            doc[i].lower_ == "up"
+            and verb is not None
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in self.lexicon.verbs_with_up
+        )
+
+    def _qualifier_after(self, doc: Doc, end: int) -> str | None:
+        if end + 2 <= len(doc):
+            return self.lexicon.qualifier_after(_join(doc[end : end + 2]))
+        return None
 
 
 def _join(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _core_text(tokens: Span, prefix: str) -> str:
+    """The number's text without its currency prefix, nor the percent sign of a range's
+    low end ("20% to 25" reads as "20 to 25")."""
+    return _INNER_PERCENT.sub("", _join(tokens).removeprefix(prefix))
+
+
+def _hundredth(value: Number | None) -> Number | None:
+    return None if value is None else round(value / 100, 10)
+
+
+def _is_year_span(tokens: Span) -> bool:
+    """'2025-2027', '2025-27', 'from 2030 to 2035': years, not a figure."""
+    numbers = re.findall(r"\d+", _join(tokens))
+    if len(numbers) != 2:
+        return False
+    low, high = numbers
+    if _is_year(high):
+        return True
+    return len(high) == 2 and high.isdigit() and int(high) > int(low[2:])
 
 
 def _has_leading_zero(text: str) -> bool:
@@ -336,24 +387,49 @@ def _uncertain_currency(text: str, currency: str | None) -> str | None:
         return "bare_dollar"
     if currency == "CNY" and "¥" in text and "CN¥" not in text:
         return "bare_yen"
+    if currency == "MXN" and _BARE_PESO.search(text):
+        return "bare_peso"
     return None
 
 
 def _with_currency_context(doc: Doc, found: list[_Found], lexicon: FigureLexicon) -> list[_Found]:
-    """A bare '$' is the local dollar in an article about a dollar country; '¥' in Japan is JPY."""
+    """A bare '$' is the local dollar in an article about a dollar country; '¥' in Japan is
+    JPY; 'pesos' are those of the peso country the article names most; cents are hundredths
+    of the nearest amount's currency."""
     countries = Counter(code for ent in doc.ents if (code := ent._.get(COUNTRY)))
     total = sum(countries.values())
     local = [c for c in lexicon.dollar_countries if countries[c] * 2 > total]  # most of the article
     resolved = {"bare_yen": "JPY" if countries["JP"] > countries["CN"] else None}
+    resolved["bare_dollar"] = "USD"
     if local:
         resolved["bare_dollar"] = lexicon.dollar_countries[max(local, key=lambda c: countries[c])]
+    pesos = [c for c in lexicon.peso_countries if countries[c]]
+    if pesos:
+        resolved["bare_peso"] = lexicon.peso_countries[max(pesos, key=lambda c: countries[c])]
     changed = []
     for figure in found:
         currency = resolved.get(figure.value.uncertain or "")
         if currency is not None:
             figure = replace(figure, value=replace(figure.value, currency=currency))
         changed.append(figure)
-    return changed
+    return [
+        _with_cents_currency(changed, index, resolved["bare_dollar"])
+        if figure.value.uncertain == "cents"
+        else figure
+        for index, figure in enumerate(changed)
+    ]
+
+
+def _with_cents_currency(found: list[_Found], index: int, local_dollar: str) -> _Found:
+    """Cents take the currency of the nearest amount before them, else after, else the
+    article's dollar."""
+    amounts = [f for f in found if f.value.kind == "money" and f.value.uncertain != "cents"]
+    figure = found[index]
+    before = [f for f in amounts if f.end <= figure.start]
+    after = [f for f in amounts if f.start >= figure.end]
+    nearest = before[-1] if before else after[0] if after else None
+    currency = nearest.value.currency if nearest is not None else local_dollar
+    return replace(figure, value=replace(figure.value, currency=currency))
 
 
 def _inherit_units(doc: Doc, found: list[_Found]) -> list[_Found]:
