@@ -130,9 +130,9 @@ class FigureFinder:
         qualifier = qualifier or self._qualifier_after(doc, end)
         low, high = value_range if value_range else (value, None)
         uncertain = _uncertain_currency(_join(doc[start:end]), currency)
-        if kind == "quantity" and unit == "cent":  # "36 cents a share": money, currency from context
-            kind, unit, uncertain = "money", None, "cents"
-            low, high = _hundredth(low), _hundredth(high)
+        if kind == "quantity" and unit == "cent":  # "36 cents a share": money
+            kind, unit, uncertain = "money", None, "cents"  # its currency comes from context
+            low, high = round(low / 100, 10), _hundredth(high)
         figure = FigureValue(kind, low, high, currency, unit, qualifier, uncertain=uncertain)
         return _Found(start, end, figure)
 
@@ -399,10 +399,13 @@ def _with_currency_context(doc: Doc, found: list[_Found], lexicon: FigureLexicon
     countries = Counter(code for ent in doc.ents if (code := ent._.get(COUNTRY)))
     total = sum(countries.values())
     local = [c for c in lexicon.dollar_countries if countries[c] * 2 > total]  # most of the article
-    resolved = {"bare_yen": "JPY" if countries["JP"] > countries["CN"] else None}
-    resolved["bare_dollar"] = "USD"
+    local_dollar = "USD"
     if local:
-        resolved["bare_dollar"] = lexicon.dollar_countries[max(local, key=lambda c: countries[c])]
+        local_dollar = lexicon.dollar_countries[max(local, key=lambda c: countries[c])]
+    resolved = {
+        "bare_yen": "JPY" if countries["JP"] > countries["CN"] else None,
+        "bare_dollar": local_dollar,
+    }
     pesos = [c for c in lexicon.peso_countries if countries[c]]
     if pesos:
         resolved["bare_peso"] = lexicon.peso_countries[max(pesos, key=lambda c: countries[c])]
@@ -413,7 +416,7 @@ def _with_currency_context(doc: Doc, found: list[_Found], lexicon: FigureLexicon
             figure = replace(figure, value=replace(figure.value, currency=currency))
         changed.append(figure)
     return [
-        _with_cents_currency(changed, index, resolved["bare_dollar"])
+        _with_cents_currency(changed, index, local_dollar)
         if figure.value.uncertain == "cents"
         else figure
         for index, figure in enumerate(changed)
