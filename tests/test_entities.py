@@ -140,6 +140,29 @@ CASES = [
         {"Reading", "Normal"},
         id="lowercase-words-are-not-places",
     ),
+    pytest.param(
+        "Industry and Technology Minister Mehmet Fatih Kacir and the Minister of Industry and "
+        "Mineral Resources met Chief Minister Siddaramaiah.",
+        {("person", "Mehmet Fatih Kacir"), ("person", "Siddaramaiah")},
+        {"Industry and Technology", "Technology", "Minister of Industry", "Fatih Kacir"},
+        id="offices-are-titles-and-first-names-stay",
+    ),
+    pytest.param(
+        "Registrations fell, said Sigrid de Vries, ACEA director general.",
+        {("person", "Sigrid de Vries"), ("organization", "ACEA")},
+        set(),
+        id="name-with-a-particle-set-off-by-a-title",
+    ),
+    pytest.param(
+        "CALB will build the plant in the Sines Industrial and Logistics Zone, and Hyundai's "
+        "cells come from Karawang New Industry City in Indonesia.",
+        {
+            ("facility", "Sines Industrial and Logistics Zone"),
+            ("facility", "Karawang New Industry City"),
+        },
+        {"Sines Industrial", "Logistics Zone"},
+        id="industrial-zones-and-industry-cities-are-facilities",
+    ),
 ]
 
 

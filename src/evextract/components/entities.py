@@ -68,6 +68,9 @@ class EntityRules:
     region_heads: frozenset[str]
     generic_names: frozenset[str]
     title_words: frozenset[str]
+    office_titles: frozenset[str]
+    name_particles: frozenset[str]
+    facility_phrases: frozenset[str]
     legal_forms: frozenset[str]
     lowercase_city_words: frozenset[str]
     lowercase_region_words: frozenset[str]
@@ -164,6 +167,8 @@ class EntityTyper:
         for ent in doc.ents:
             if ent.start in dateline_tokens:
                 continue
+            if ent.label_ == "ORG" and self._is_part_of_a_title(ent):
+                continue  # "Minister of Industry", "Industry and Technology Minister"
             if ent.label_ in _NAME_LABELS:
                 for part in self._split(ent):
                     trimmed = name_context.trim(part)
@@ -213,7 +218,9 @@ class EntityTyper:
     def _split(self, span: Span) -> Iterator[Span]:
         """'Xinhua/Zhou Mu', 'Limited (CATL', 'Firefly, Nio' and 'Nio and FAW' hold two names."""
         doc, start = span.doc, span.start
-        splits_on_and = not self._has_head(span, self.rules.organization_heads)
+        splits_on_and = not self._has_head(span, self.rules.organization_heads) and (
+            span[-1].text not in self.rules.facility_heads  # "Sines Industrial and Logistics Zone"
+        )
         inner_bracket = self._legal_form_after_bracket(span)
         for i in range(span.start, span.end):
             token = doc[i]
@@ -276,6 +283,8 @@ class EntityTyper:
         described = self._described_by_next_word(span, context)
         if described is not None:
             return described
+        if len(span) > 2 and any(text.endswith(p) for p in self.rules.facility_phrases):
+            return labelled(span, "facility")  # "Karawang New Industry City": an industrial park
         named_facility = len(span) > 1 and self._has_head(span, self.rules.facility_heads)
         if span.label_ != "PERSON" and named_facility:
             return labelled(span, "facility")  # "Gigafactory Mexico", "Chiba Complex"
@@ -287,15 +296,28 @@ class EntityTyper:
             return self._as_place(span, context)
         return self._as_organization(span, context)
 
+    def _is_part_of_a_title(self, span: Span) -> bool:
+        """The model's organization is an office: 'Minister of Industry' starts with its
+        title, 'Industry and Technology' comes before 'Minister'."""
+        doc, offices = span.doc, self.rules.office_titles
+        if span[0].text in offices:
+            return True
+        heads = self.rules.organization_heads  # "Commerce Department Secretary" names both
+        office_follows = span.end < len(doc) and doc[span.end].text in offices
+        return office_follows and not self._has_head(span, heads)
+
     def _is_titled_person(self, span: Span) -> bool:
         """'Sun Huibin, President of ...' or 'secretary-general Narit Therdsteerasukdi'."""
-        if not name_context.looks_like_person_name(span):
+        particles = self.rules.name_particles
+        if not name_context.looks_like_person_name(span, particles):
             return False
         doc, titles = span.doc, self.rules.title_words
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and (before.text in titles or before.text.title() in titles):
             return True
-        return name_context.is_appositive_person(span, titles) or name_context.in_byline(span)
+        return name_context.is_appositive_person(span, titles, particles) or name_context.in_byline(
+            span
+        )
 
     def _as_organization(self, span: Span, context: set[str]) -> Span | None:
         if any(name_context.is_model_name(t.text) for t in span):
@@ -353,6 +375,7 @@ class EntityTyper:
     def _as_person(self, span: Span, context: set[str]) -> Span | None:
         while len(span) > 1 and span[0].text in self.rules.title_words:
             span = span[1:]
+        span = self._with_first_name(span)
         if any(t.text in self.rules.title_words for t in span) or len(span.text) < 3:
             return None
         if any(name_context.is_model_name(t.text) for t in span):
@@ -366,6 +389,18 @@ class EntityTyper:
         ):
             return labelled(span, "company")  # "Tata Sons", "GAC Aion", "Blade Battery"
         return labelled(span, "person")
+
+    def _with_first_name(self, span: Span) -> Span:
+        """'Minister Mehmet Fatih Kacır': the model may leave the first name to the title."""
+        doc, start = span.doc, span.start
+        if start < 2 or doc[start - 2].text not in self.rules.title_words:
+            return span
+        first = doc[start - 1]
+        if first.pos_ != "PROPN" or not (first.is_title and first.is_alpha) or first.ent_type_:
+            return span
+        if first.text in self.rules.title_words:
+            return span
+        return Span(doc, start - 1, span.end, label=span.label_)
 
     def _head_words_resolved(self, spans: list[Span]) -> list[Span]:
         """'the Commission' after 'the European Commission' is the same body."""
@@ -409,13 +444,19 @@ class EntityTyper:
         for span in spans:
             single = len(span) == 1 and not from_kb(span)
             if single and span.label_ in {"person", "company"}:
-                span = labelled(span, "person" if span.text in name_words else "company")
+                named = span.text in name_words or self._after_title(span)
+                span = labelled(span, "person" if named else "company")
             elif single and span.label_ == "city" and span.text in name_words:
                 span = labelled(span, "person")  # "Kim said": a surname, not a town
                 for name in (CANONICAL, COUNTRY, CODE, ENTITY_ID):
                     span._.set(name, None)  # forget the town it was taken for
             resolved.append(span)
         return resolved
+
+    def _after_title(self, span: Span) -> bool:
+        """'Chief Minister Siddaramaiah': one name after a title is a person's."""
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.text in self.rules.title_words
 
 
 def _lower(words: frozenset[str]) -> set[str]:

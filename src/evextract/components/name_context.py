@@ -87,9 +87,12 @@ def is_acronym(text: str) -> bool:
     return len(text) >= 2 and text.isupper() and text.isalpha()
 
 
-def looks_like_person_name(span: Span) -> bool:
-    """Two or three capitalized words: 'Sun Weitong', 'Pimphattra Wichaikul'."""
-    return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span)
+def looks_like_person_name(span: Span, particles: frozenset[str] = frozenset()) -> bool:
+    """Two or three capitalized words, 'Sun Weitong', 'Pimphattra Wichaikul', maybe with a
+    particle inside: 'Sigrid de Vries'."""
+    inner = {t.i for t in span[1:-1] if t.text in particles}
+    capitalized = [t for t in span if t.i not in inner]
+    return 2 <= len(capitalized) <= 3 and all(t.is_title and t.is_alpha for t in capitalized)
 
 
 def is_model_name(text: str) -> bool:
@@ -134,15 +137,22 @@ def in_title_case_line(span: Span) -> bool:
     return 2 <= len(words) <= 16 and not line.endswith(".") and lowercase <= allowed
 
 
-def is_appositive_person(span: Span, title_words: frozenset[str]) -> bool:
-    """'Sun Huibin, President of ...': a name set off by a title is a person."""
+def is_appositive_person(
+    span: Span, title_words: frozenset[str], particles: frozenset[str] = frozenset()
+) -> bool:
+    """'Sun Huibin, President of ...', 'Sigrid de Vries, ACEA director general': a name set
+    off by a title (maybe after the employer's name) is a person."""
     doc = span.doc
-    if not looks_like_person_name(span) or span.end + 1 >= len(doc):
+    if not looks_like_person_name(span, particles) or span.end + 1 >= len(doc):
         return False
-    following = doc[span.end + 1].text
-    return doc[span.end].text == "," and (
-        following in title_words or following.title() in title_words
-    )
+    if doc[span.end].text != ",":
+        return False
+    for token in doc[span.end + 1 : span.end + 5]:
+        if token.text in title_words or token.text.title() in title_words:
+            return True
+        if not (token.text[:1].isupper() or token.text in {"'s", "’s"}):
+            return False  # only the employer's name may come before the title
+    return False
 
 
 def at_dateline(span: Span) -> bool:
