@@ -321,6 +321,22 @@ PARTNERSHIP_CASES = [
         [{"CATL", "Ford"}],
         id="under-the-deal-licence",
     ),
+    pytest.param(
+        "Ceer, the first Saudi EV brand and a joint venture between PIF and Foxconn, is "
+        "building its plant.",
+        [{"PIF", "Foxconn"}],
+        id="the-venture-named-before-is-no-partner",
+    ),
+    pytest.param(
+        "Honda's joint venture with LG Energy Solution, L-H Battery Co., is completing a plant.",
+        [{"Honda", "LG Energy Solution"}],
+        id="the-venture-named-after-is-no-partner",
+    ),
+    pytest.param(
+        "Nio signed a supply agreement with battery maker CATL.",
+        [{"NIO", "CATL"}],
+        id="a-description-then-the-partner",
+    ),
 ]
 
 

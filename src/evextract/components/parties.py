@@ -56,8 +56,19 @@ class PartyReader:
                 ):
                     parties.append(self.party(entity))
             elif token.i == head.i or token.dep_ == "conj":
-                parties += self._reference(token, skip)
+                parties += self._named_after(token) or self._reference(token, skip)
         return parties
+
+    def _named_after(self, noun: Token) -> list[TextSpan]:
+        """'battery materials maker POSCO Future M': a description, then the name, which
+        the parser may leave out of the phrase."""
+        doc = noun.doc
+        if noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
+            return []
+        entity = self.index.at(doc[noun.i + 1])
+        if entity is None or entity.start != noun.i + 1 or entity.label_ not in ORG_TYPES:
+            return []
+        return [self.party(entity)] if self._may_party(entity) else []
 
     def _reference(self, token: Token, skip: Token | None) -> list[TextSpan]:
         """'it', 'the battery maker': the entity they point back to."""

@@ -295,7 +295,30 @@ class _PartyScan:
         single_body = noun.tag_ != "NNS" and (
             noun.lemma_.lower() in self.cues.venture_nouns or bool(self._venture_modifiers(noun))
         )
+        if single_body:  # "Ceer, a joint venture between PIF and Foxconn": Ceer is the venture
+            named = self._names_of_venture(noun)
+            owners, withs, between = (
+                [p for p in parties if p.start not in named] for parties in (owners, withs, between)
+            )
         yield from combine(owners, withs, between, single_body)
+
+    def _names_of_venture(self, noun: Token) -> set[int]:
+        """Where the venture's own names start: in apposition to the noun ('Ceer, a joint
+        venture ...') or to its partner ('its venture with LGES, L-H Battery Co.')."""
+        appositions = [c for c in noun.children if c.dep_ == "appos"]
+        partners = [c for p in preps(noun, "with") for c in p.children]
+        appositions += [c for p in partners for c in p.children if c.dep_ == "appos"]
+        named = [
+            e
+            for a in appositions
+            for e in self.index.in_range(a.left_edge.i, a.right_edge.i + 1, ORG_TYPES)
+        ]
+        described = noun
+        while described.dep_ == "conj":
+            described = described.head
+        if described.dep_ == "appos" and (e := self.index.at(described.head)) is not None:
+            named.append(e)
+        return {e.start_char for e in named}
 
     def _owners(self, noun: Token) -> list[TextSpan]:
         """'its venture with GM', else the subject of the clause the noun is an object in."""
