@@ -163,6 +163,16 @@ CASES = [
         {"Sines Industrial", "Logistics Zone"},
         id="industrial-zones-and-industry-cities-are-facilities",
     ),
+    pytest.param(
+        "The plant in Bekasi Regency got land through the Karnataka Industrial Areas "
+        "Development Board (KIADB).",
+        {
+            ("city", "Bekasi Regency"),
+            ("organization", "Karnataka Industrial Areas Development Board"),
+        },
+        {"Karnataka Industrial Areas Development"},
+        id="regencies-and-boards",
+    ),
 ]
 
 

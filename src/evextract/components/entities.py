@@ -240,8 +240,8 @@ class EntityTyper:
 
     def _without_generic_tail(self, span: Span) -> Span:
         """'U.S. EV' is the United States: a trailing generic word is not part of a name."""
-        end = span.end
-        while end - span.start > 1 and span.doc[end - 1].text in self.rules.generic_names:
+        end, generic = span.end, self.rules.generic_names - self.rules.organization_heads
+        while end - span.start > 1 and span.doc[end - 1].text in generic:  # keep "... Board"
             end -= 1
         return Span(span.doc, span.start, end, label=span.label_)
 
