@@ -173,6 +173,20 @@ CASES = [
         {"Karnataka Industrial Areas Development"},
         id="regencies-and-boards",
     ),
+    pytest.param(
+        "The Department of Energy lent $1 billion through its Advanced Technology Vehicles "
+        "Manufacturing (ATVM) Program, on top of the Clean Technology Manufacturing investment "
+        "tax credit.",
+        {("organization", "Department of Energy")},
+        {"Advanced Technology Vehicles Manufacturing", "Clean Technology Manufacturing"},
+        id="programmes-are-not-bodies",
+    ),
+    pytest.param(
+        "Yazeed Al-Humied, head of MENA investments at PIF, spoke.",
+        {("person", "Yazeed Al-Humied"), ("company", "PIF")},
+        {"MENA", "Mena"},
+        id="a-market-region-is-no-company",
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text
 
@@ -41,6 +41,11 @@ PROGRAMME_WORDS = {
     "program", "programme", "initiative", "fund", "scheme", "act", "law", "plan", "project",
     "award", "awards", "summit", "forum", "conference", "expo", "show", "index", "prospectus",
     "platform", "system", "campaign",
+}  # fmt: skip
+CREDIT_WORDS_OF_PROGRAMMES = {"credit", "credits", "subsidy", "subsidies", "grant", "grants"}
+BODY_WORDS = {
+    "department", "ministry", "agency", "office", "administration", "commission", "bureau",
+    "government", "council", "authority",
 }  # fmt: skip
 COMPASS = {
     "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
@@ -166,13 +171,35 @@ def names_a_programme(span: Span) -> bool:
     """A name in quotes, or followed by 'program', 'fund', 'summit': not a body."""
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else ""
-    after = [t.lower_ for t in doc[span.end : span.end + 4] if not t.is_punct]
+    # "Advanced Technology Vehicles Manufacturing (ATVM) Program": past the acronym
+    after = [t for t in doc[span.end : span.end + 4] if not t.is_punct and not _bracketed(t)]
     named_programme = len(span) > 1 and span[-1].lower_ in PROGRAMME_WORDS  # "... Nation Fund"
     return (
         before in {'"', "“", "‘"}
-        or (bool(after) and after[0] in PROGRAMME_WORDS)
+        or (bool(after) and after[0].lower_ in PROGRAMME_WORDS)
         or named_programme
+        or (len(span) > 1 and _programme_noun_follows(span, after))
     )
+
+
+def _bracketed(token: Token) -> bool:
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+    )
+
+
+def _programme_noun_follows(span: Span, after: list[Token]) -> bool:
+    """'the Clean Technology Manufacturing investment tax credit': lowercase nouns that end
+    in a programme word name what the capitalized words are."""
+    if span[-1].lower_ in BODY_WORDS:
+        return False  # "the Department of Energy loan program" names a body
+    for token in after[:3]:
+        if not token.is_lower or token.pos_ not in {"NOUN", "ADJ"}:
+            return False
+        if token.lower_ in PROGRAMME_WORDS | CREDIT_WORDS_OF_PROGRAMMES:
+            return True
+    return False
 
 
 def abbreviates(acronym: Span, full: Span) -> bool:
