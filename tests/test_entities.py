@@ -187,6 +187,14 @@ CASES = [
         {"MENA", "Mena"},
         id="a-market-region-is-no-company",
     ),
+    pytest.param(
+        "Honda has a line at its Yokohama Plant in Kanagawa Prefecture, and Ola a plant in "
+        "Chhatrapati Sambhajinagar district of Maharashtra, backed by Chinese banks. Stellantis "
+        "said the Figueruelas factory employs 5,400 people.",
+        {("region", "Kanagawa"), ("region", "Maharashtra"), ("facility", "Yokohama Plant")},
+        {"Chinese", "Figueruelas factory"},
+        id="regions-the-model-misses-and-lowercase-plants",
+    ),
 ]
 
 

@@ -164,8 +164,12 @@ class EntityTyper:
         datelines = list(name_context.datelines(doc))
         yield from datelines
         dateline_tokens = {span.start for span in datelines}
+        yield from self._places_the_model_missed(doc)
         for ent in doc.ents:
             if ent.start in dateline_tokens:
+                continue
+            if ent.label_ == "NORP" and self._names_a_region(ent):
+                yield Span(doc, ent.start, ent.end, label="GPE")  # "... district of Maharashtra"
                 continue
             if ent.label_ == "ORG" and self._is_part_of_a_title(ent):
                 continue  # "Minister of Industry", "Industry and Technology Minister"
@@ -175,6 +179,26 @@ class EntityTyper:
                     if trimmed is not None and not self._is_heading_phrase(trimmed):
                         named = self._facility_extended(self._without_generic_tail(trimmed))
                         yield from self._place_before_facility(named)
+
+    def _places_the_model_missed(self, doc: Doc) -> Iterator[Span]:
+        """'Kanagawa Prefecture', 'Jiangsu Province': a capitalized word before a region
+        word names a region, whether or not the model saw it."""
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if (
+                token.text in self.rules.region_heads
+                and token.text[:1].isupper()
+                and before.is_title
+                and before.is_alpha
+                and not before.ent_type_
+                and not token.ent_type_
+            ):
+                yield Span(doc, before.i, token.i + 1, label="GPE")
+
+    def _names_a_region(self, ent: Span) -> bool:
+        """The model calls some regions a nationality ('Maharashtra'); nationalities
+        themselves ('Chinese') are no places."""
+        return any(place.kind == "region" for place in self.gazetteer.lookup(ent.text))
 
     def _place_before_facility(self, span: Span) -> Iterator[Span]:
         """'Georgia Meta Plant' names a region and, after it, the plant."""
