@@ -37,6 +37,11 @@ CASES = [
         id="surname-joins-full-name",
     ),
     pytest.param(
+        [("company", "Galp Energia"), ("company", "Galp"), ("company", "Ganfeng Lithium")],
+        [("company", "Galp Energia", ["Galp"]), ("company", "Ganfeng Lithium", [])],
+        id="short-name-before-a-descriptor-in-another-language",
+    ),
+    pytest.param(
         [("person", "William Li"), ("person", "Li Bin"), ("person", "Li")],
         [("person", "William Li", []), ("person", "Li Bin", []), ("person", "Li", [])],
         id="ambiguous-surname-stays-apart",

@@ -153,7 +153,9 @@ COMPANY_DESCRIPTORS = frozenset(
         "motor", "motors", "automobile", "automotive", "auto", "autos", "company", "group",
         "holdings", "holding", "technology", "technologies", "energy", "new", "high-tech",
         "electric", "mobility", "international", "industries", "global", "corporation", "co",
-        "corp", "inc", "ltd", "limited", "plc", "ag", "se", "llc",
+        "corp", "inc", "ltd", "limited", "plc", "ag", "se", "llc", "mining", "minerals",
+        "lithium", "battery", "batteries", "materials", "chemical", "chemicals", "resources",
+        "metals", "energia", "energía", "otomotiv", "automotriz",
     }
 )  # fmt: skip
 
