@@ -337,6 +337,29 @@ PARTNERSHIP_CASES = [
         [{"NIO", "CATL"}],
         id="a-description-then-the-partner",
     ),
+    pytest.param(
+        "JEMSE wants a bigger stake in Minera Exar, the joint venture of Ganfeng Lithium Co. and "
+        "Lithium Argentina AG that runs the mine.",
+        [{"Ganfeng Lithium", "Lithium Argentina"}],
+        id="the-venture-of-its-partners-and-no-shareholder",
+    ),
+    pytest.param(
+        "The deal follows the joint venture that Codelco signed with Rio Tinto in May.",
+        [{"Codelco", "Rio Tinto"}],
+        id="a-venture-signed-in-a-relative-clause",
+    ),
+    pytest.param(
+        "CATL is building a cell plant with Indonesia Battery Corporation, while Tesla is "
+        "building a plant with room for 10,000 workers.",
+        [{"CATL", "Indonesia Battery Corporation"}],
+        id="building-a-site-with-a-partner",
+    ),
+    pytest.param(
+        "A consortium of Hyundai Motor, Kia and LG Energy Solution is building the plant "
+        "together with Indonesia Battery Corporation.",
+        [{"Hyundai Motor", "Kia", "LG Energy Solution", "Indonesia Battery Corporation"}],
+        id="a-consortium-and-its-partner-are-one-partnership",
+    ),
 ]
 
 

@@ -52,13 +52,18 @@ class PartnershipFinder:
         scan = _PartyScan(self.cues, index, {r.person.start: r.organization for r in roles})
         found: dict[frozenset[str], PartnershipFinding] = {}
         for sentence in sentences(doc):
+            in_sentence: dict[frozenset[str], PartnershipFinding] = {}
             for parties in scan.sentence(sentence):
                 distinct = _distinct(parties)
                 if len(distinct) >= 2:
                     finding = PartnershipFinding(
                         tuple(distinct.values()), _evidence(sentence, distinct.values())
                     )
-                    found.setdefault(frozenset(distinct), finding)
+                    in_sentence.setdefault(frozenset(distinct), finding)
+            for key, finding in in_sentence.items():
+                # "a consortium of A, B and C is building it together with D": one partnership
+                if not any(key < other for other in in_sentence):
+                    found.setdefault(key, finding)
         return list(found.values())
 
 
@@ -150,14 +155,21 @@ class _PartyScan:
         """'A, B and C are building a nickel plant': two or more builders of one site build
         it together, unless each builds its own."""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if not objects or any(
-            o.tag_ != "NN" or o.lemma_.lower() not in self.cues.joint_sites for o in objects
-        ):
+        if not objects or not all(self._is_joint_site(o) for o in objects):
             return False
         if any(t.lower_ in self.cues.distributive_words for t in verb.subtree):
             return False
-        builders = [p for h in subject_heads(verb) for p in self.reader.parties(h)]
+        heads = subject_heads(verb)
+        if any(self._is_venture(a) for h in heads for a in h.children if a.dep_ == "appos"):
+            return False  # "Minera Exar, the joint venture of A and B, runs the mine": one body
+        builders = [p for h in heads for p in self.reader.parties(h)]
+        partners = [p for h in (verb, *objects) for p in self.reader.prep_parties(h, "with")]
+        if builders and partners:
+            return True  # "CATL is building a cell plant with Indonesia Battery Corporation"
         return len(builders) >= 2 or len(self._coordination_before_verb(verb)) >= 2
+
+    def _is_joint_site(self, noun: Token) -> bool:
+        return noun.tag_ == "NN" and noun.lemma_.lower() in self.cues.joint_sites
 
     def _agreement_objects(self, verb: Token) -> list[Token]:
         """'signed a framework agreement', 'entered into a joint venture', 'a venture formed by'."""
@@ -165,8 +177,8 @@ class _PartyScan:
         objects += [t for p in preps(verb, "into") for t in p.children if t.dep_ == "pobj"]
         # "launched Horse Powertrain, a joint venture": the name and what it is
         objects += [a for o in objects for a in o.children if a.dep_ == "appos"]
-        if verb.dep_ == "acl" and _is_passive(verb):
-            objects.append(verb.head)
+        if (verb.dep_ == "acl" and _is_passive(verb)) or verb.dep_ == "relcl":
+            objects.append(verb.head)  # "the joint venture that Codelco signed with Rio Tinto"
         return [o for o in objects if self._is_partnership_noun(o)]
 
     def _is_partnership_noun(self, token: Token) -> bool:
@@ -256,6 +268,8 @@ class _PartyScan:
         """Parties of 'with' phrases on the verb, its object, or an 'together with'."""
         holders = [head, *self._agreement_objects(head)]
         holders += self._together_words(head)
+        if head.lemma_.lower() in self.cues.together_verbs:  # "building a plant with IBC"
+            holders += [o for o in head.children if o.dep_ == "dobj" and self._is_joint_site(o)]
         parties = [p for h in holders for p in self.reader.prep_parties(h, "with")]
         if parties or not any(preps(h, "with") for h in holders):
             return parties
@@ -282,25 +296,32 @@ class _PartyScan:
     def _noun(self, noun: Token) -> Iterator[list[TextSpan]]:
         withs = self.reader.prep_parties(noun, "with")
         between = self.reader.prep_parties(noun, "between")
+        if self._is_venture(noun):  # "the joint venture of Ganfeng Lithium and Lithium Argentina"
+            between += self.reader.prep_parties(noun, "of")
         compounds = self._hyphenated_names(noun)
         if len(compounds) >= 2:
             yield compounds
-        owners = self._owners(noun)
+        # "an agreement between A and B", "the joint venture of A and B": all its parties
+        owners = self._owners(noun) if not between or _possessors(noun) else []
         if not (withs or between):
             if self._is_open_noun(noun) and _possessors(noun):
                 yield owners  # "GM and LG Energy Solution's joint venture"
             return
         if not owners and noun.lower_ in self.cues.in_partnership_nouns and withs:
             owners = self._others_in_clause(noun, withs)
-        single_body = noun.tag_ != "NNS" and (
-            noun.lemma_.lower() in self.cues.venture_nouns or bool(self._venture_modifiers(noun))
-        )
+        single_body = self._is_venture(noun)
         if single_body:  # "Ceer, a joint venture between PIF and Foxconn": Ceer is the venture
             named = self._names_of_venture(noun)
             owners, withs, between = (
                 [p for p in parties if p.start not in named] for parties in (owners, withs, between)
             )
         yield from combine(owners, withs, between, single_body)
+
+    def _is_venture(self, noun: Token) -> bool:
+        """One body formed by its partners: 'a joint venture', not 'joint ventures'."""
+        return noun.tag_ != "NNS" and (
+            noun.lemma_.lower() in self.cues.venture_nouns or bool(self._venture_modifiers(noun))
+        )
 
     def _names_of_venture(self, noun: Token) -> set[int]:
         """Where the venture's own names start: in apposition to the noun ('Ceer, a joint
