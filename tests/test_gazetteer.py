@@ -248,3 +248,9 @@ def test_load_is_cached_and_fast() -> None:
     Gazetteer.build()
     assert time.perf_counter() - started < 1.5
     assert Gazetteer.load() is Gazetteer.load()
+
+
+@pytest.mark.parametrize("name", ["Asia", "Iberia", "Caucasus"])
+def test_a_macro_region_beats_a_small_town_of_its_name(name: str) -> None:
+    place = Gazetteer.load().resolve(name)
+    assert place is not None and (place.kind, place.country_code) == ("region", None)

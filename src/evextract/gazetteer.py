@@ -361,6 +361,8 @@ class Gazetteer:
             return top
         if backed:
             return backed[0]
+        if top.kind == "region" and top.country_code is None:
+            return top  # "Asia" the continent, not the town in the Philippines
         countries = {p.country_code for p in places}
         if top.kind == "country" or len(countries) == 1:
             return top
