@@ -141,6 +141,18 @@ ROLE_CASES = [
         id="title-of-company-before-the-name",
         marks=xfail,
     ),
+    pytest.param(
+        "John Elkann, Stellantis's chairman, took over after Carlos Tavares resigned as chief "
+        "executive. Ford named Jim Farley as CEO. Mary Barra, who serves as CEO of General "
+        "Motors, spoke, as well as Jane Smith.",
+        {
+            ("John Elkann", "Stellantis", "chairman"),
+            ("Carlos Tavares", "Stellantis", "chief executive"),
+            ("Jim Farley", "Ford", "CEO"),
+            ("Mary Barra", "General Motors", "CEO"),
+        },
+        id="as-a-title",
+    ),
 ]
 
 PARTNERSHIP_CASES = [

@@ -45,6 +45,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # Lower-case words between an owner and its title: "the Commission's trade spokesperson".
 _MAX_MODIFIERS = 3
 _MAX_OWNER = 6  # tokens an owner may span before its "'s"
+_MAX_VERB_WORDS = 3  # "resigned as", "will step down as", "serves as"
 _COMPANY_REACH = 3  # sentences back a corporate title may look for its company
 
 
@@ -68,7 +69,7 @@ class RoleFinder:
         found = []
         for person in index.entities:
             if person.label_ == "person":
-                role = scan.after(person) or scan.before(person)
+                role = scan.after(person) or scan.before(person) or scan.as_title(person)
                 if role is not None:
                     found.append(role)
         return found
@@ -340,6 +341,30 @@ class _RoleScan:
                 break  # "Founder, Chairman and CEO Lei Jun"; not "Tesla, CEO Elon Musk"
             j -= 1
         return start
+
+    # ------------------------------------------------------------ "as" a title
+
+    def as_title(self, person: Span) -> RoleFinding | None:
+        """'Carlos Tavares resigned as chief executive', 'named Jim Farley as CEO', 'Mary
+        Barra, who serves as CEO of General Motors'."""
+        doc, i = self.doc, person.end
+        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "who":
+            i += 2
+        j = i
+        while j < min(len(doc), i + _MAX_VERB_WORDS) and doc[j].lower_ != "as":
+            if doc[j].is_punct or doc[j].pos_ not in {"VERB", "AUX", "ADV", "PART"}:
+                return None
+            j += 1
+        if j >= len(doc) or doc[j].lower_ != "as":
+            return None
+        start = j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ in _ARTICLES else j + 1
+        end = self._title_end(start) if start < len(doc) else None
+        if end is None:
+            return None
+        org, text_end = self._linked_org(end)
+        if org is None:
+            org = self._sentence_company(person, doc[start:end].text)
+        return self._role(person, start, text_end, org)
 
     # ------------------------------------------------------------ results
 
