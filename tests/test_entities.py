@@ -195,6 +195,13 @@ CASES = [
         {"Chinese", "Figueruelas factory"},
         id="regions-the-model-misses-and-lowercase-plants",
     ),
+    pytest.param(
+        "Sales rose, K. Gopala Desikan, chief financial officer of TVS Motor, told analysts. "
+        "In Detroit, General Motors, chief rival of Ford, agreed.",
+        {("person", "K. Gopala Desikan"), ("company", "General Motors")},
+        {"Detroit, General Motors"},
+        id="a-name-with-initials-set-off-by-a-title",
+    ),
 ]
 
 

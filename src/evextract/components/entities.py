@@ -10,12 +10,13 @@ organization, city, region, country and facility.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..datafiles import read_json
@@ -165,6 +166,7 @@ class EntityTyper:
         yield from datelines
         dateline_tokens = {span.start for span in datelines}
         yield from self._places_the_model_missed(doc)
+        yield from self._people_the_model_missed(doc)
         for ent in doc.ents:
             if ent.start in dateline_tokens:
                 continue
@@ -194,6 +196,20 @@ class EntityTyper:
                 and not token.ent_type_
             ):
                 yield Span(doc, before.i, token.i + 1, label="GPE")
+
+    def _people_the_model_missed(self, doc: Doc) -> Iterator[Span]:
+        """'K. Gopala Desikan, chief financial officer of TVS Motor': proper names set off
+        by a title are a person's, whether or not the model saw them."""
+        for comma in (t for t in doc if t.text == ","):
+            following = doc[comma.i + 1 : comma.i + 4]
+            if not any(t.text.title() in self.rules.title_words for t in following):
+                continue
+            start = comma.i
+            while start > 0 and _may_be_in_a_name(doc[start - 1]):
+                start -= 1
+            words = [t for t in doc[start : comma.i] if not _INITIALS.match(t.text)]
+            if 2 <= comma.i - start <= 4 and words and not _INITIALS.match(doc[comma.i - 1].text):
+                yield Span(doc, start, comma.i, label="PERSON")
 
     def _names_a_region(self, ent: Span) -> bool:
         """The model calls some regions a nationality ('Maharashtra'); nationalities
@@ -481,6 +497,16 @@ class EntityTyper:
         """'Chief Minister Siddaramaiah': one name after a title is a person's."""
         before = span.doc[span.start - 1] if span.start > 0 else None
         return before is not None and before.text in self.rules.title_words
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _may_be_in_a_name(token: Token) -> bool:
+    """A proper noun or an initial ('H.D.') that no other name has taken (the model
+    sometimes calls an initial a nationality)."""
+    shaped = token.is_title or _INITIALS.match(token.text) is not None
+    return token.tag_ == "NNP" and shaped and token.ent_type_ in {"", "NORP"}
 
 
 def _lower(words: frozenset[str]) -> set[str]:
