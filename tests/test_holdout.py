@@ -1,7 +1,7 @@
 """Quality on our own held-out articles (tests/holdout, written and annotated by us without
 looking at the system's output): a floor that catches regressions in generalization.
-h01-h12 and h13-h24 were each scored once before any fix was made from their errors; the
-README gives those first scores as well as today's."""
+h01-h12, h13-h24 and h25-h45 were each scored once before any fix was made from their
+errors; the README gives those first scores as well as today's."""
 
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ def test_holdout_quality_floor(nlp: Any) -> None:
         for r in extract_articles(read_sources(sources), nlp)
     ]
     report = score(load_gold(HOLDOUT / "gold.jsonl"), records)
-    assert len(records) == 24
-    assert report.entities.f1 >= 0.88
-    assert report.figures.f1 >= 0.97
-    assert report.unit_accuracy is not None and report.unit_accuracy >= 0.90
+    assert len(records) == 45
+    assert report.entities.f1 >= 0.83
+    assert report.figures.f1 >= 0.95
+    assert report.unit_accuracy is not None and report.unit_accuracy >= 0.74
     assert report.qualifier_accuracy is not None and report.qualifier_accuracy >= 0.95
-    assert report.roles.f1 >= 0.90
-    assert report.partnerships.f1 >= 0.75
+    assert report.roles.f1 >= 0.78
+    assert report.partnerships.f1 >= 0.60
