@@ -257,6 +257,21 @@ BYLINE_AND_DESCRIPTION_CASES = [
         {("facility", "Greenbushes"), ("facility", "Gigafactory Mexico")},
         id="mine-and-facility-head-first",
     ),
+    pytest.param(
+        "By ZHANG WEI and HE Jiayi\n\nCATL shipped more cells to Europe in May.",
+        {("person", "ZHANG WEI"), ("person", "HE Jiayi")},
+        id="byline-in-capitals",
+    ),
+    pytest.param(
+        "Vale Indonesia expanded the Sorowako mine.\nPhoto: ADI PRASETYO/for this site",
+        {("person", "ADI PRASETYO")},
+        id="photo-credit-in-capitals",
+    ),
+    pytest.param(
+        "Editor: Maria Costa Lima\n\nWEG will supply motors to Volvo Cars.",
+        {("person", "Maria Costa Lima")},
+        id="editor-credit-line",
+    ),
 ]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from evextract.gazetteer import Gazetteer, Place, is_known_place, strip_place_affixes
@@ -243,10 +241,9 @@ def test_is_known_place() -> None:
     assert not is_known_place("NIO")
 
 
-def test_load_is_cached_and_fast() -> None:
-    started = time.perf_counter()
-    Gazetteer.build()
-    assert time.perf_counter() - started < 1.5
+def test_load_is_cached() -> None:
+    # How fast it builds is the benchmark's to measure (start-up), not a test's: a timing
+    # assertion fails on a busy machine.
     assert Gazetteer.load() is Gazetteer.load()
 
 

@@ -396,7 +396,7 @@ def test_single_number_is_not_a_range(value: Decimal) -> None:
 # Linear time -------------------------------------------------------------------
 
 LENGTH = 100_000
-TIME_LIMIT = 0.5  # seconds for one call on a LENGTH-character text
+TIME_LIMIT = 2.0  # seconds for one call on a LENGTH-character text, on a busy machine
 ADVERSARIAL = [
     "1,",
     "1.",
@@ -444,10 +444,10 @@ def assert_linear(function: Callable[[str], object], piece: str) -> None:
     """
     half_text, full_text = repeat_to(piece, LENGTH // 2), repeat_to(piece, LENGTH)
     half = full = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         half = min(half, elapsed(function, half_text))
         full = min(full, elapsed(function, full_text))
-        if full < TIME_LIMIT and full <= 3 * half + 0.02:
+        if full < TIME_LIMIT and full <= 3 * half + 0.05:
             return
     pytest.fail(f"{function.__name__} on {piece!r}: {half:.3f}s for half, {full:.3f}s for all")
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..credits import credit_names
 from ..datafiles import read_json
 from ..extensions import (
     AMBIGUOUS,
@@ -27,6 +28,7 @@ from ..extensions import (
     COUNTRY,
     ENTITY_ID,
     KB_MATCHES,
+    doc_text,
     register_extensions,
 )
 from ..gazetteer import Gazetteer
@@ -117,9 +119,11 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         kb_spans = self._knowledge_base_spans(doc)
         taken = {i for span in kb_spans for i in range(span.start, span.end)}
+        credited = list(self._credited_names(doc, taken))
+        taken.update(i for span in credited for i in range(span.start, span.end))
         parts = [s for s in self._name_parts(doc) if taken.isdisjoint(range(s.start, s.end))]
         context = self._context_countries(kb_spans, parts)
-        candidates = list(kb_spans)
+        candidates = [*kb_spans, *credited]
         for span in parts:
             typed = self._type_span(span, context)
             if typed is not None:
@@ -143,6 +147,18 @@ class EntityTyper:
             or m._.get(CANONICAL) in supported
             or model_words.issuperset(range(m.start, m.end))
         ]
+
+    def _credited_names(self, doc: Doc, taken: set[int]) -> Iterator[Span]:
+        """Bylines and credits name people ('By ZHANG WEI', 'Photo: ADI PRASETYO/for this
+        site') in capitals the model takes for organizations; an agency credited there
+        ('Photo: Visual China Group') is an organization."""
+        heads = self.rules.organization_heads | self.rules.company_heads
+        for credit in credit_names(doc_text(doc), self.rules.title_words):
+            span = doc.char_span(credit.start, credit.end, alignment_mode="expand")
+            if span is None or not taken.isdisjoint(range(span.start, span.end)):
+                continue
+            body = any(t.text in heads or t.text.title() in heads for t in span)
+            yield labelled(span, "organization" if body else "person")
 
     def _contains_other_names(self, ent: Span) -> bool:
         """'Doug Ford', 'NIO Second Advanced Manufacturing Base': a longer name around a

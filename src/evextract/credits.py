@@ -1,0 +1,123 @@
+"""Who wrote, edited and photographed an article: names in bylines and credit lines.
+
+Pure: no spaCy. News prints these names in every typography (``By ZHANG WEI and HE
+Jiayi``, ``Photo: ADI PRASETYO/for this site``, ``Editor: Tan Meiling``), often in capitals
+that a statistical model takes for an organization; the line around them says what they are.
+
+>>> [c.text for c in credit_names("By ZHANG WEI and HE Jiayi in Yibin\\n")]
+['ZHANG WEI', 'HE Jiayi']
+>>> [(c.text, c.role) for c in credit_names("Cells in Sulawesi. Photo: ADI PRASETYO/for this site")]
+[('ADI PRASETYO', 'photo')]
+>>> [c.text for c in credit_names("By Harriet Calloway, Motoring Correspondent", {"Correspondent"})]
+['Harriet Calloway']
+>>> [c.text for c in credit_names("By the end of March, Chongqing had 246,000 charging piles.")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+# What opens a credit, by the role it gives the names after it. Case matters: "by" in a
+# sentence is no byline, so bylines must open the line (or a "|" segment of it).
+_LINE_CREDITS = {
+    "byline": r"By|Text(?: by)?:?|Words(?: by)?:?|Written by|Reporting by|Reported by|Story by",
+    "editor": r"Editor:?|Edited by|Editing by|Reporter:?|Translated by|Translator:?",
+}
+_PHOTO_CREDIT = r"(?:Photos?|Photograph|Picture|Image)(?: by|:|/| ?\|)"
+_WORD = r"[^\W\d_][\w'’.\-]*"
+_PARTICLE = r"(?:de|da|das|do|dos|du|di|del|della|van|von|der|den|ter|bin|binti|al|el|la|le)"
+# Two to four words, maybe with particles inside: "Sigrid de Vries", "YOUSSEF EL AMRANI".
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{1,3}}"
+_LIST_JOIN = re.compile(r"[ \t]*(?:,|&|\band\b)[ \t]*")
+_AFTER_NAME = re.compile(r"[ \t]+(?:in|from|at|for|with)\b.*$|[ \t]*[/(].*$")
+
+
+@dataclass(frozen=True)
+class CreditName:
+    """A name in a credit: where it is in the text, and what the credit says it did."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # "byline", "editor" or "photo"
+
+
+def credit_names(text: str, title_words: Collection[str] = ()) -> Iterator[CreditName]:
+    """The names that bylines and credits give, in text order."""
+    found: list[CreditName] = []
+    for line_start, line in _lines(text):
+        for segment_start, segment in _segments(line):
+            found.extend(_line_credit(line_start + segment_start, segment, title_words))
+        for match in re.finditer(rf"{_PHOTO_CREDIT}[ \t]*", line):
+            start = line_start + match.end()
+            found.extend(_names(start, _until_separator(line[match.end() :]), "photo", title_words))
+    seen: set[int] = set()
+    for credit in sorted(found, key=lambda c: c.start):
+        if credit.start not in seen:
+            seen.add(credit.start)
+            yield credit
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _segments(line: str) -> Iterator[tuple[int, str]]:
+    """'Updated 2025-04-09 | By TAN Yuting | Editor: LI Mengjie': each part by itself."""
+    start = 0
+    for part in line.split("|"):
+        stripped = len(part) - len(part.lstrip())
+        yield start + stripped, part.strip()
+        start += len(part) + 1
+
+
+def _line_credit(start: int, segment: str, title_words: Collection[str]) -> list[CreditName]:
+    for role, lead in _LINE_CREDITS.items():
+        match = re.match(rf"(?:{lead})[ \t]+", segment)
+        if match is not None:
+            names = _until_separator(segment[match.end() :])
+            return list(_names(start + match.end(), names, role, title_words))
+    return []
+
+
+def _until_separator(text: str) -> str:
+    """The names end where the credit goes on to something else: a colon, a dash, a line."""
+    return re.split(r"[:;—–]|\s-\s|\.\s", text, maxsplit=1)[0]
+
+
+def _names(start: int, text: str, role: str, title_words: Collection[str]) -> Iterator[CreditName]:
+    """'ZHANG WEI and HE Jiayi', 'Kenji Morimoto in Tokyo and Laura Whitfield in Detroit':
+    after a name's place ('in Liuzhou, Guangxi') commas go on with the place, not a name."""
+    in_place = False
+    for join, offset, part in _parts(text):
+        if join != ",":
+            in_place = False
+        if in_place:
+            continue
+        name = _AFTER_NAME.sub("", part).rstrip(" .,")
+        in_place = name != part.rstrip(" .,")
+        if re.fullmatch(_NAME, name) and _is_a_name(name, title_words):
+            yield CreditName(start + offset, start + offset + len(name), name, role)
+
+
+def _parts(text: str) -> Iterator[tuple[str, int, str]]:
+    """Each listed part with the word that joined it to the one before and its offset."""
+    join, position = "", 0
+    for match in _LIST_JOIN.finditer(text):
+        yield join, position, text[position : match.start()]
+        join, position = match.group().strip(), match.end()
+    yield join, position, text[position:]
+
+
+def _is_a_name(name: str, title_words: Collection[str]) -> bool:
+    """'Motoring Correspondent' and 'the end' are no one's names."""
+    words = name.split()
+    if any(w in title_words or w.title() in title_words for w in words):
+        return False
+    return all(w[:1].isupper() or re.fullmatch(_PARTICLE, w.lower()) for w in words)
