@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test check lint bench schema clean
+.PHONY: run test check lint bench schema common-words clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "evextract needs Python >= 3.11"'
@@ -26,14 +26,19 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
 
 check: test lint
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.run
+
+# Regenerate the common-word list the entity typer reads (needs wordfreq, not installed by run/test).
+common-words: $(VENV)/.installed-run
+	$(BIN)/python -m pip install -q -e '.[wordlists]'
+	$(BIN)/python tools/common_words.py
 
 # After changing records.py: regenerate the packaged schema (tests fail until it matches).
 schema: $(VENV)/.installed-run

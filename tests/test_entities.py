@@ -279,3 +279,74 @@ BYLINE_AND_DESCRIPTION_CASES = [
 def test_bylines_and_descriptions(nlp: Any, text: str, expected: set[tuple[str, str]]) -> None:
     found = names_by_type(extract(text, nlp=nlp))
     assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+# A lone capitalized common word is a heading, a list label or a portfolio, not a company
+# (tools/common_words.py): the words of the first set must not be entities at all.
+COMMON_WORD_CASES = [
+    pytest.param("Prices\n\nLithium carbonate fell 12% in March.", {"Prices"}, id="heading"),
+    pytest.param(
+        "Offtake: Ganfeng will buy 40% of the output.\nBuyer: Tesla.", {"Offtake"}, id="label"
+    ),
+    pytest.param(
+        "Daniela Schmitt, Minister of Economy, Transport, Agriculture and Viticulture, spoke.",
+        {"Economy", "Transport", "Agriculture", "Viticulture"},
+        id="portfolio-list",
+    ),
+    pytest.param(
+        "| Segment | Units |\n|---|---|\n| Diesel | 4,100 |\n| Hybrid | 9,800 |",
+        {"Diesel", "Hybrid"},
+        id="table-rows",
+    ),
+    pytest.param(
+        "Charging\n\nIonity opened 40 stations in Spain.", {"Charging"}, id="one-word-line"
+    ),
+    pytest.param(
+        "Recovery money paid for the plant, and Mobility grew 8%.",
+        {"Recovery", "Mobility"},
+        id="sentence-initial-and-inner",
+    ),
+    pytest.param("Technology\nCATL showed a sodium-ion cell.", {"Technology"}, id="section-name"),
+    pytest.param(
+        "Ashwini Vaishnaw, Minister of Railways and Electronics, said the scheme works.",
+        {"Railways", "Electronics"},
+        id="indian-portfolio",
+    ),
+]
+
+# Names that are common words yet names: known ones, acronyms, longer names, surnames.
+COMMON_WORD_COUNTER_CASES = [
+    pytest.param(
+        "Ford will cut prices of the Mustang Mach-E.", ("company", "Ford"), id="kb-company"
+    ),
+    pytest.param("Shell opened 300 chargers in London.", ("company", "Shell"), id="kb-common-word"),
+    pytest.param(
+        "The site is run by KEBA, an Austrian charger maker.", ("company", "KEBA"), id="acronym"
+    ),
+    pytest.param(
+        "Great Wall Automobile exported 30,000 cars.",
+        ("company", "Great Wall Automobile"),
+        id="multi-word",
+    ),
+    pytest.param(
+        "Motor Coach Industries delivered 40 buses.",
+        ("company", "Motor Coach Industries"),
+        id="all-common-words-with-a-head",
+    ),
+    pytest.param(
+        "Sarah Young leads the unit at BYD Europe. Young said demand was strong.",
+        ("person", "Sarah Young"),
+        id="surname-of-a-full-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "not_names"), COMMON_WORD_CASES)
+def test_a_lone_common_word_is_no_name(nlp: Any, text: str, not_names: set[str]) -> None:
+    found = {name for _, name in names_by_type(extract(text, nlp=nlp))}
+    assert not (found & not_names), f"{found & not_names} taken for names"
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMON_WORD_COUNTER_CASES)
+def test_names_that_are_common_words_stay(nlp: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in names_by_type(extract(text, nlp=nlp))

@@ -21,3 +21,9 @@ def read_text(name: str) -> str:
 def read_json(name: str) -> Any:
     """The parsed JSON of data/<name>."""
     return json.loads(read_text(name))
+
+
+def read_words(name: str) -> frozenset[str]:
+    """The words of a word list data/<name>: one per line, '#' starts a comment line."""
+    lines = read_text(name).splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

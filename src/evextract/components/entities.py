@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..credits import credit_names
-from ..datafiles import read_json
+from ..datafiles import read_json, read_words
 from ..extensions import (
     AMBIGUOUS,
     CANONICAL,
@@ -44,6 +44,7 @@ from .span_labels import (
 )
 
 RULES_RESOURCE = "entity_rules.json"
+COMMON_WORDS_RESOURCE = "common_words.txt"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC"}
 _BIG_CITY = 1_000_000
@@ -78,11 +79,18 @@ class EntityRules:
     lowercase_city_words: frozenset[str]
     lowercase_region_words: frozenset[str]
     lowercase_facility_words: frozenset[str]
+    common_words: frozenset[str]
 
     @classmethod
     def load(cls) -> EntityRules:
         raw = read_json(RULES_RESOURCE)
-        return cls(**{key: frozenset(raw[key]) for key in cls.__dataclass_fields__})
+        lists = {key: frozenset(raw[key]) for key in cls.__dataclass_fields__ if key in raw}
+        return cls(**lists, common_words=read_words(COMMON_WORDS_RESOURCE))
+
+    def is_common_word(self, span: Span) -> bool:
+        """'Prices', 'Offtake', 'Agriculture': one capitalized common word (a heading, a
+        list label, a portfolio) is no name unless the knowledge base knows it."""
+        return len(span) == 1 and span.text.istitle() and span.text.lower() in self.common_words
 
 
 class EntityTyper:
@@ -390,6 +398,8 @@ class EntityTyper:
             return place  # the model calls "Tamil Nadu" or "Yibin (Sichuan)" an organization
         if place is None and len(span) == 1 and self._region_follows(span, context):
             return labelled(span, "city")  # "Liyang (Jiangsu)": a town too small for GeoNames
+        if self.rules.is_common_word(span):
+            return None
         return labelled(span, "company")
 
     def _described_by_next_word(self, span: Span, context: set[str]) -> Span | None:
@@ -501,6 +511,8 @@ class EntityTyper:
             single = len(span) == 1 and not from_kb(span)
             if single and span.label_ in {"person", "company"}:
                 named = span.text in name_words or self._after_title(span)
+                if not named and self.rules.is_common_word(span):
+                    continue  # "Song", "Smart": a lone common word the model took for a name
                 span = labelled(span, "person" if named else "company")
             elif single and span.label_ == "city" and span.text in name_words:
                 span = labelled(span, "person")  # "Kim said": a surname, not a town
