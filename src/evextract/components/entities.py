@@ -33,6 +33,7 @@ from ..extensions import (
 )
 from ..gazetteer import Gazetteer
 from . import name_context
+from .legal_names import LegalNameWords, legal_names
 from .span_labels import (
     acronyms_defined,
     as_defined,
@@ -125,13 +126,13 @@ class EntityTyper:
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        kb_spans = self._knowledge_base_spans(doc)
-        taken = {i for span in kb_spans for i in range(span.start, span.end)}
+        kb_spans, legal = self._legal_names_over_nested(doc, self._knowledge_base_spans(doc))
+        taken = {i for span in [*kb_spans, *legal] for i in range(span.start, span.end)}
         credited = list(self._credited_names(doc, taken))
         taken.update(i for span in credited for i in range(span.start, span.end))
         parts = [s for s in self._name_parts(doc) if taken.isdisjoint(range(s.start, s.end))]
         context = self._context_countries(kb_spans, parts)
-        candidates = [*kb_spans, *credited]
+        candidates = [*kb_spans, *legal, *credited]
         for span in parts:
             typed = self._type_span(span, context)
             if typed is not None:
@@ -155,6 +156,29 @@ class EntityTyper:
             or m._.get(CANONICAL) in supported
             or model_words.issuperset(range(m.start, m.end))
         ]
+
+    def _legal_names_over_nested(
+        self, doc: Doc, kb_spans: list[Span]
+    ) -> tuple[list[Span], list[Span]]:
+        """A legal name around a known name is its own company when it adds a name word
+        ('State Grid Ningxia Electric Power Co., Ltd.'); when it adds only forms
+        ('Seres Group Co., Ltd.') the known company stands, with its legal form."""
+        rules = self.rules
+        words = LegalNameWords(
+            rules.legal_forms, rules.company_heads, rules.common_words, rules.title_words
+        )
+        forms = rules.legal_forms | rules.company_heads | {"(", ")", ",", "&", "and", "of"}
+        kept_legal: list[Span] = []
+        for name in legal_names(doc, words):
+            inside = [k for k in kb_spans if name.start <= k.start and k.end <= name.end]
+            across = [k for k in kb_spans if k not in inside and _overlap(k, name)]
+            outside = {t.i for t in name} - {i for k in inside for i in range(k.start, k.end)}
+            adds_words = any(doc[i].text not in forms for i in outside)
+            if across or (inside and not adds_words):
+                continue
+            kb_spans = [k for k in kb_spans if k not in inside]
+            kept_legal.append(labelled(name, "company"))
+        return kb_spans, kept_legal
 
     def _credited_names(self, doc: Doc, taken: set[int]) -> Iterator[Span]:
         """Bylines and credits name people ('By ZHANG WEI', 'Photo: ADI PRASETYO/for this
@@ -535,6 +559,10 @@ def _may_be_in_a_name(token: Token) -> bool:
     sometimes calls an initial a nationality)."""
     shaped = token.is_title or _INITIALS.match(token.text) is not None
     return token.tag_ == "NNP" and shaped and token.ent_type_ in {"", "NORP"}
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _lower(words: frozenset[str]) -> set[str]:

@@ -1,0 +1,145 @@
+"""Companies written with their legal form: the whole name up to and with the form.
+
+Chinese, Indonesian and other registers print a company's full legal name, and the
+statistical model breaks it at every "and", bracket or comma inside it, or lets a
+known name nested in it ("State Grid" in "State Grid Ningxia Electric Power Co., Ltd.")
+stand for the whole. The legal form closes the name ("Co., Ltd.", "Tbk", "GmbH") or
+opens it ("PT"); the capitalized words before (or after) it are the name:
+"Chongqing Urban Transportation Development and Investment (Group) Co., Ltd.",
+"Taiyuan Iron & Steel (Group) Co., Ltd.", "PT PLN (Persero)", "Industrial and Commercial
+Bank of China Limited"; but "Honda and GS Yuasa EV Battery R&D Co." names two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# "PT Vale Indonesia Tbk", "PT PLN (Persero)": the form that opens an Indonesian name.
+PREFIX_FORMS = frozenset({"PT", "PT."})
+_BRACKETED = 3  # "(Group)", "(Thailand)", "(Xiamen)": at most this many tokens with brackets
+_LONGEST = 14
+
+
+@dataclass(frozen=True)
+class LegalNameWords:
+    """What may stand in a legal name; `common_words` are lowercase English words."""
+
+    legal_forms: frozenset[str]
+    company_heads: frozenset[str]
+    common_words: frozenset[str]
+    title_words: frozenset[str]
+
+    def is_form(self, token: Token) -> bool:
+        return token.text in self.legal_forms
+
+    def is_name_word(self, token: Token) -> bool:
+        """'Chongqing', 'GS', 'R&D', 'High-Tech', 'No.1': a capitalized word that is not a
+        sentence's function word ('The', 'In') or a title ('Chairman')."""
+        text = token.text
+        if not text[:1].isupper() or token.is_stop or token.is_punct:
+            return False
+        return text not in self.title_words and text.title() not in self.title_words
+
+    def joins(self, before: Token, connector: Token, after: Token) -> bool:
+        """'Development and Investment', 'Bank of China', 'Taiyuan Iron & Steel': inside one
+        name; 'Honda and GS Yuasa' are two names."""
+        if connector.text == "&":
+            return True
+        if connector.lower_ == "of":  # "Bank of China", not "Shares of Seres Group"
+            return before.text in self.company_heads or before.text in self.legal_forms
+        common = before.lower_ in self.common_words and after.lower_ in self.common_words
+        return connector.lower_ == "and" and common
+
+
+def legal_names(doc: Doc, words: LegalNameWords) -> Iterator[Span]:
+    """Each company name a legal form closes or opens, longest first where they overlap."""
+    taken: set[int] = set()
+    for token in doc:
+        if token.i in taken:
+            continue
+        span = None
+        if words.is_form(token) and token.i > 0:
+            span = _closed_by(doc, token.i, words)
+        elif token.text in PREFIX_FORMS:
+            span = _opened_by(doc, token.i, words)
+        if span is not None:
+            taken.update(range(span.start, span.end))
+            yield span
+
+
+def _closed_by(doc: Doc, form: int, words: LegalNameWords) -> Span | None:
+    start = _name_start(doc, form, words)
+    names = [t for t in doc[start:form] if not words.is_form(t) and t.text not in "()&,"]
+    if not names or form - start > _LONGEST:
+        return None
+    return Span(doc, start, _forms_end(doc, form + 1, words), label="company")
+
+
+def _opened_by(doc: Doc, prefix: int, words: LegalNameWords) -> Span | None:
+    end = prefix + 1
+    while end < len(doc) and end - prefix < _LONGEST and _name_goes_on(doc, end, words):
+        end += 1
+    if end == prefix + 1:
+        return None
+    return Span(doc, prefix, _forms_end(doc, end, words), label="company")
+
+
+def _name_goes_on(doc: Doc, i: int, words: LegalNameWords) -> bool:
+    token = doc[i]
+    if words.is_name_word(token) and not words.is_form(token):
+        return "\n" not in doc[i - 1].whitespace_
+    connector = token.text in {"&", "and", "of"}
+    return connector and i + 1 < len(doc) and words.joins(doc[i - 1], token, doc[i + 1])
+
+
+def _name_start(doc: Doc, form: int, words: LegalNameWords) -> int:
+    """Walk left from the form over name words, inner forms, connectors and brackets."""
+    start = form
+    while start > 0:
+        before = doc[start - 1]
+        if "\n" in before.whitespace_:
+            break
+        if words.is_name_word(before) or (words.is_form(before) and start - 1 > 0):
+            start -= 1
+        elif before.text == ")" and (opening := _bracket_opening(doc, start - 1, words)):
+            start = opening
+        elif before.text in {"and", "&", "of"} and start - 2 >= 0:
+            if not words.joins(doc[start - 2], before, doc[start]):
+                break
+            start -= 1
+        elif before.text == "-" and not before.whitespace_ and not doc[start - 2].whitespace_:
+            start -= 1  # "High-Tech" split by the tokenizer
+        else:
+            break
+    while start < form and not words.is_name_word(doc[start]):
+        start += 1  # a name starts with a name word, not "and" or a bracket
+    return start
+
+
+def _bracket_opening(doc: Doc, closing: int, words: LegalNameWords) -> int | None:
+    """'(Group)' or '(Thailand)' inside a name: the index of its '('."""
+    for opening in range(closing - 1, max(closing - _BRACKETED, 0) - 1, -1):
+        if doc[opening].text == "(":
+            inner = doc[opening + 1 : closing]
+            named = len(inner) > 0 and all(words.is_name_word(t) for t in inner)
+            return opening if named and opening > 0 else None
+    return None
+
+
+def _forms_end(doc: Doc, i: int, words: LegalNameWords) -> int:
+    """'Co.' then ', Ltd.', 'Tbk' or '(Persero)': the forms that follow the first."""
+    while i < len(doc):
+        if words.is_form(doc[i]):
+            i += 1
+        elif doc[i].text == "," and i + 1 < len(doc) and words.is_form(doc[i + 1]):
+            i += 2
+        elif doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+            if not words.is_form(doc[i + 1]):
+                break  # "(EVIQ)": an acronym defined, not a form
+            i += 3  # "(Persero)"
+        else:
+            break
+    return i

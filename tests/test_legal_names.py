@@ -1,0 +1,115 @@
+"""A company's full legal name is one company (components/legal_names.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from evextract import extract
+
+CASES = [
+    pytest.param(
+        "Chongqing Urban Transportation Development and Investment (Group) Co., Ltd. will run"
+        " the chargers.",
+        "Chongqing Urban Transportation Development and Investment (Group)",
+        id="and-and-bracket-inside",
+    ),
+    pytest.param(
+        "The line was built by State Grid Ningxia Electric Power Co., Ltd. last year.",
+        "State Grid Ningxia Electric Power",
+        id="known-name-nested-with-a-province",
+    ),
+    pytest.param(
+        "Magnets come from China Northern Rare Earth (Group) High-Tech Co., Ltd. in Baotou.",
+        "China Northern Rare Earth (Group) High-Tech",
+        id="bracket-and-hyphen",
+    ),
+    pytest.param(
+        "The venture is Honda GS Yuasa EV Battery R&D Co., set up in Kyoto.",
+        "Honda GS Yuasa EV Battery R&D",
+        id="venture-named-after-its-parents",
+    ),
+    pytest.param(
+        "Power is bought from PT PLN (Persero) under a 20-year contract.",
+        "PT PLN (Persero)",
+        id="indonesian-prefix-and-bracketed-form",
+    ),
+    pytest.param(
+        "PT TBS Energi Utama Tbk will buy electric motorcycles.",
+        "PT TBS Energi Utama",
+        id="indonesian-prefix-and-suffix",
+    ),
+    pytest.param(
+        "Nickel from Taiyuan Iron & Steel (Group) Co., Ltd. goes to the smelter.",
+        "Taiyuan Iron & Steel (Group)",
+        id="ampersand",
+    ),
+    pytest.param(
+        "Ampace (Xiamen) Technology Co., Ltd. makes cells for two-wheelers.",
+        "Ampace (Xiamen) Technology",
+        id="city-in-brackets",
+    ),
+    pytest.param(
+        "Loans came from Industrial and Commercial Bank of China Limited and others.",
+        "Industrial and Commercial Bank of China",
+        id="bank-of-a-country",
+    ),
+    pytest.param(
+        "Ordos Yuanjing Zhizhong Technology Co., Ltd. supplies the turbines.",
+        "Ordos Yuanjing Zhizhong Technology",
+        id="city-prefix",
+    ),
+]
+
+# Names a legal form must not glue together, and known companies that keep their name.
+COUNTER_CASES = [
+    pytest.param(
+        "Shares of Seres Group Co., Ltd. rose 4% on Monday.",
+        {"Seres Group"},
+        {"Shares of Seres Group"},
+        id="of-after-a-common-word",
+    ),
+    pytest.param(
+        "Honda and GS Yuasa Corp. formed a venture.",
+        {"Honda", "GS Yuasa"},
+        {"Honda and GS Yuasa"},
+        id="and-between-two-names",
+    ),
+    pytest.param(
+        "The Company said Chairman Wang Chuanfu Co. had left.",
+        set(),
+        {"The Company", "Chairman Wang Chuanfu"},
+        id="title-and-function-word",
+    ),
+    pytest.param(
+        "Contemporary Amperex Technology Co., Limited (CATL) will supply Ford.",
+        {"CATL", "Ford"},
+        set(),
+        id="known-company-with-its-form",
+    ),
+    pytest.param(
+        "Saudi Electricity Company (SEC) will build the chargers.",
+        {"Saudi Electricity Company"},
+        {"Saudi Electricity Company (SEC)"},
+        id="acronym-after-is-not-a-form",
+    ),
+]
+
+
+def company_names(record: Any) -> set[str]:
+    return {e.name for e in record.entities if e.type == "company"}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_a_legal_name_is_one_company(nlp: Any, text: str, expected: str) -> None:
+    assert expected in company_names(extract(text, nlp=nlp))
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), COUNTER_CASES)
+def test_legal_forms_do_not_glue_names(
+    nlp: Any, text: str, present: set[str], absent: set[str]
+) -> None:
+    names = company_names(extract(text, nlp=nlp))
+    assert present <= names, f"missing {present - names} in {names}"
+    assert not (absent & names), f"glued {absent & names}"
