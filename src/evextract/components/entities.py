@@ -33,7 +33,7 @@ from ..extensions import (
 )
 from ..gazetteer import Gazetteer
 from . import name_context
-from .legal_names import LegalNameWords, legal_names
+from .headed_names import NameWords, body_names, legal_names
 from .span_labels import (
     acronyms_defined,
     as_defined,
@@ -126,7 +126,7 @@ class EntityTyper:
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        kb_spans, legal = self._legal_names_over_nested(doc, self._knowledge_base_spans(doc))
+        kb_spans, legal = self._headed_names_over_nested(doc, self._knowledge_base_spans(doc))
         taken = {i for span in [*kb_spans, *legal] for i in range(span.start, span.end)}
         credited = list(self._credited_names(doc, taken))
         taken.update(i for span in credited for i in range(span.start, span.end))
@@ -157,28 +157,39 @@ class EntityTyper:
             or model_words.issuperset(range(m.start, m.end))
         ]
 
-    def _legal_names_over_nested(
+    def _headed_names_over_nested(
         self, doc: Doc, kb_spans: list[Span]
     ) -> tuple[list[Span], list[Span]]:
-        """A legal name around a known name is its own company when it adds a name word
-        ('State Grid Ningxia Electric Power Co., Ltd.'); when it adds only forms
-        ('Seres Group Co., Ltd.') the known company stands, with its legal form."""
+        """A legal name or a body's name around a known name is its own entity when it
+        adds a name word ('State Grid Ningxia Electric Power Co., Ltd.', 'Fujian Provincial
+        Department of Commerce'); when it adds only forms ('Seres Group Co., Ltd.'), or a
+        body's head to a company ('Tesla Board'), the known name stands."""
         rules = self.rules
-        words = LegalNameWords(
-            rules.legal_forms, rules.company_heads, rules.common_words, rules.title_words
+        words = NameWords(
+            rules.legal_forms,
+            rules.company_heads,
+            rules.organization_heads,
+            rules.common_words,
+            rules.title_words,
         )
         forms = rules.legal_forms | rules.company_heads | {"(", ")", ",", "&", "and", "of"}
-        kept_legal: list[Span] = []
-        for name in legal_names(doc, words):
+        headed = [*legal_names(doc, words), *body_names(doc, words)]
+        kept: list[Span] = []
+        for name in sorted(headed, key=len, reverse=True):
             inside = [k for k in kb_spans if name.start <= k.start and k.end <= name.end]
             across = [k for k in kb_spans if k not in inside and _overlap(k, name)]
             outside = {t.i for t in name} - {i for k in inside for i in range(k.start, k.end)}
             adds_words = any(doc[i].text not in forms for i in outside)
-            if across or (inside and not adds_words):
+            company_in_body = name.label_ == "organization" and any(
+                k.label_ == "company" for k in inside
+            )
+            if across or company_in_body or (inside and not adds_words):
+                continue
+            if any(_overlap(name, other) for other in kept):
                 continue
             kb_spans = [k for k in kb_spans if k not in inside]
-            kept_legal.append(labelled(name, "company"))
-        return kb_spans, kept_legal
+            kept.append(labelled(name, name.label_))
+        return kb_spans, kept
 
     def _credited_names(self, doc: Doc, taken: set[int]) -> Iterator[Span]:
         """Bylines and credits name people ('By ZHANG WEI', 'Photo: ADI PRASETYO/for this

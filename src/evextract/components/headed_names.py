@@ -1,4 +1,6 @@
-"""Companies written with their legal form: the whole name up to and with the form.
+"""Names closed by a word that says what they are: a company's legal form, a body's head.
+
+Companies written with their legal form: the whole name up to and with the form.
 
 Chinese, Indonesian and other registers print a company's full legal name, and the
 statistical model breaks it at every "and", bracket or comma inside it, or lets a
@@ -8,6 +10,11 @@ opens it ("PT"); the capitalized words before (or after) it are the name:
 "Chongqing Urban Transportation Development and Investment (Group) Co., Ltd.",
 "Taiyuan Iron & Steel (Group) Co., Ltd.", "PT PLN (Persero)", "Industrial and Commercial
 Bank of China Limited"; but "Honda and GS Yuasa EV Battery R&D Co." names two.
+
+Government bodies the same way, closed by a head word ("Bureau", "Customs") and
+continued by "of" and a portfolio: "Guangxi Zhuang Autonomous Region Department of
+Commerce", "Liuzhou Municipal Bureau of Statistics", "Nanning Customs", "Ordos
+Municipal People's Government Information Office".
 """
 
 from __future__ import annotations
@@ -24,11 +31,12 @@ _LONGEST = 14
 
 
 @dataclass(frozen=True)
-class LegalNameWords:
+class NameWords:
     """What may stand in a legal name; `common_words` are lowercase English words."""
 
     legal_forms: frozenset[str]
     company_heads: frozenset[str]
+    organization_heads: frozenset[str]
     common_words: frozenset[str]
     title_words: frozenset[str]
 
@@ -54,7 +62,7 @@ class LegalNameWords:
         return connector.lower_ == "and" and common
 
 
-def legal_names(doc: Doc, words: LegalNameWords) -> Iterator[Span]:
+def legal_names(doc: Doc, words: NameWords) -> Iterator[Span]:
     """Each company name a legal form closes or opens, longest first where they overlap."""
     taken: set[int] = set()
     for token in doc:
@@ -70,7 +78,45 @@ def legal_names(doc: Doc, words: LegalNameWords) -> Iterator[Span]:
             yield span
 
 
-def _closed_by(doc: Doc, form: int, words: LegalNameWords) -> Span | None:
+def body_names(doc: Doc, words: NameWords) -> Iterator[Span]:
+    """Each body a head word closes, with its 'of' portfolio, longest first."""
+    taken: set[int] = set()
+    for token in reversed(doc):  # from the last head, so "Committee" in "... Committee Office"
+        if token.i in taken or token.text not in words.organization_heads or token.i == 0:
+            continue
+        start = _name_start(doc, token.i, words, bodies=True)
+        if start == token.i:
+            continue  # "the Commission": a head alone
+        if start > 0 and doc[start - 1].tag_ == "POS":
+            continue  # "FAW Group's Strategy and Cooperation Department": a company's own
+        span = Span(doc, start, _portfolio_end(doc, token.i + 1, words), label="organization")
+        taken.update(range(span.start, span.end))
+        yield span
+
+
+def _portfolio_end(doc: Doc, i: int, words: NameWords) -> int:
+    """'of Industry and Information Technology', 'of Economy, Transport and Viticulture':
+    common words joined by commas and 'and' (not 'of Commerce and Tesla')."""
+    if i + 1 >= len(doc) or doc[i].text != "of" or not words.is_name_word(doc[i + 1]):
+        return i
+    end = i + 2
+    while end < len(doc):
+        token = doc[end]
+        if words.is_name_word(token) and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        elif token.text in {",", "and"} and end + 1 < len(doc):
+            after = doc[end + 1]
+            if after.lower_ == "and" and end + 2 < len(doc):
+                after = doc[end + 2]  # ", and Information Technology"
+            if not (words.is_name_word(after) and after.lower_ in words.common_words):
+                break
+            end += 2 if doc[end + 1].lower_ != "and" else 3
+        else:
+            break
+    return end
+
+
+def _closed_by(doc: Doc, form: int, words: NameWords) -> Span | None:
     start = _name_start(doc, form, words)
     names = [t for t in doc[start:form] if not words.is_form(t) and t.text not in "()&,"]
     if not names or form - start > _LONGEST:
@@ -78,7 +124,7 @@ def _closed_by(doc: Doc, form: int, words: LegalNameWords) -> Span | None:
     return Span(doc, start, _forms_end(doc, form + 1, words), label="company")
 
 
-def _opened_by(doc: Doc, prefix: int, words: LegalNameWords) -> Span | None:
+def _opened_by(doc: Doc, prefix: int, words: NameWords) -> Span | None:
     end = prefix + 1
     while end < len(doc) and end - prefix < _LONGEST and _name_goes_on(doc, end, words):
         end += 1
@@ -87,7 +133,7 @@ def _opened_by(doc: Doc, prefix: int, words: LegalNameWords) -> Span | None:
     return Span(doc, prefix, _forms_end(doc, end, words), label="company")
 
 
-def _name_goes_on(doc: Doc, i: int, words: LegalNameWords) -> bool:
+def _name_goes_on(doc: Doc, i: int, words: NameWords) -> bool:
     token = doc[i]
     if words.is_name_word(token) and not words.is_form(token):
         return "\n" not in doc[i - 1].whitespace_
@@ -95,7 +141,7 @@ def _name_goes_on(doc: Doc, i: int, words: LegalNameWords) -> bool:
     return connector and i + 1 < len(doc) and words.joins(doc[i - 1], token, doc[i + 1])
 
 
-def _name_start(doc: Doc, form: int, words: LegalNameWords) -> int:
+def _name_start(doc: Doc, form: int, words: NameWords, *, bodies: bool = False) -> int:
     """Walk left from the form over name words, inner forms, connectors and brackets."""
     start = form
     while start > 0:
@@ -103,7 +149,11 @@ def _name_start(doc: Doc, form: int, words: LegalNameWords) -> int:
         if "\n" in before.whitespace_:
             break
         if words.is_name_word(before) or (words.is_form(before) and start - 1 > 0):
+            if bodies and words.is_form(before):
+                break  # "Seres Group Co., Ltd. Party Committee": a company's, not a body
             start -= 1
+        elif bodies and before.text == "'s" and start > 1 and doc[start - 2].text == "People":
+            start -= 1  # "People's Government", "People's Congress"
         elif before.text == ")" and (opening := _bracket_opening(doc, start - 1, words)):
             start = opening
         elif before.text in {"and", "&", "of"} and start - 2 >= 0:
@@ -119,7 +169,7 @@ def _name_start(doc: Doc, form: int, words: LegalNameWords) -> int:
     return start
 
 
-def _bracket_opening(doc: Doc, closing: int, words: LegalNameWords) -> int | None:
+def _bracket_opening(doc: Doc, closing: int, words: NameWords) -> int | None:
     """'(Group)' or '(Thailand)' inside a name: the index of its '('."""
     for opening in range(closing - 1, max(closing - _BRACKETED, 0) - 1, -1):
         if doc[opening].text == "(":
@@ -129,7 +179,7 @@ def _bracket_opening(doc: Doc, closing: int, words: LegalNameWords) -> int | Non
     return None
 
 
-def _forms_end(doc: Doc, i: int, words: LegalNameWords) -> int:
+def _forms_end(doc: Doc, i: int, words: NameWords) -> int:
     """'Co.' then ', Ltd.', 'Tbk' or '(Persero)': the forms that follow the first."""
     while i < len(doc):
         if words.is_form(doc[i]):

@@ -1,4 +1,4 @@
-"""A company's full legal name is one company (components/legal_names.py)."""
+"""A company's full legal name is one company (components/headed_names.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from evextract import extract
+from evextract.components.entities import EntityRules
+from evextract.components.headed_names import NameWords, body_names
 
 CASES = [
     pytest.param(
@@ -113,3 +115,99 @@ def test_legal_forms_do_not_glue_names(
     names = company_names(extract(text, nlp=nlp))
     assert present <= names, f"missing {present - names} in {names}"
     assert not (absent & names), f"glued {absent & names}"
+
+
+BODY_CASES = [
+    pytest.param(
+        "Wei Jianfei of the Guangxi Zhuang Autonomous Region Department of Commerce spoke.",
+        "Guangxi Zhuang Autonomous Region Department of Commerce",
+        id="region-and-portfolio",
+    ),
+    pytest.param(
+        "Data from the Liuzhou Municipal Bureau of Statistics show output rose.",
+        "Liuzhou Municipal Bureau of Statistics",
+        id="municipal-bureau",
+    ),
+    pytest.param(
+        "Exports through Nanning Customs doubled in May.", "Nanning Customs", id="customs"
+    ),
+    pytest.param(
+        "The Inner Mongolia Autonomous Region Energy Bureau approved the grid link.",
+        "Inner Mongolia Autonomous Region Energy Bureau",
+        id="head-after-a-company-head-word",
+    ),
+    pytest.param(
+        "The Ordos Municipal People's Government Information Office held a briefing.",
+        "Ordos Municipal People's Government Information Office",
+        id="peoples-government",
+    ),
+    pytest.param(
+        "Ma Jun, director of the Ningdong Base Management Committee, said so.",
+        "Ningdong Base Management Committee",
+        id="committee-of-a-base",
+    ),
+    pytest.param(
+        "The CPC Yibin Municipal Committee set the target.",
+        "CPC Yibin Municipal Committee",
+        id="known-body-nested",
+    ),
+    pytest.param(
+        "Rules come from the Ministry of Industry and Information Technology in Beijing.",
+        "Ministry of Industry and Information Technology",
+        id="portfolio-with-and",
+    ),
+    pytest.param(
+        "The Fujian Provincial Department of Commerce said exports rose.",
+        "Fujian Provincial Department of Commerce",
+        id="known-department-nested",
+    ),
+]
+
+BODY_COUNTER_CASES = [
+    pytest.param(
+        "Sun Huibin, President of FAW Group's Strategy and Cooperation Department, signed.",
+        "Strategy and Cooperation Department",
+        id="a-companys-department",
+    ),
+    pytest.param(
+        "The Department of Commerce and Tesla disagreed.",
+        "Department of Commerce and Tesla",
+        id="portfolio-stops-at-a-name",
+    ),
+    pytest.param("The Commission approved it.", "Commission", id="head-alone"),
+    pytest.param(
+        "CATL's Investment Committee approved the plant.",
+        "Investment Committee",
+        id="possessive-before",
+    ),
+    pytest.param(
+        "Robin Zeng, Chairman of the Board, spoke.", "Chairman of the Board", id="a-title"
+    ),
+]
+
+
+def organization_names(record: Any) -> set[str]:
+    return {e.name for e in record.entities if e.type == "organization"}
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_CASES)
+def test_a_body_name_is_one_organization(nlp: Any, text: str, expected: str) -> None:
+    assert expected in organization_names(extract(text, nlp=nlp))
+
+
+def name_words() -> NameWords:
+    rules = EntityRules.load()
+    return NameWords(
+        rules.legal_forms,
+        rules.company_heads,
+        rules.organization_heads,
+        rules.common_words,
+        rules.title_words,
+    )
+
+
+@pytest.mark.parametrize(("text", "absent"), BODY_COUNTER_CASES)
+def test_body_heads_do_not_make_bodies(nlp: Any, text: str, absent: str) -> None:
+    # The scan itself, not the whole pipeline: the base model may still see such a name.
+    found = {span.text for span in body_names(nlp(text), name_words())}
+    assert absent not in found, found
