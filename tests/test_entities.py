@@ -272,6 +272,11 @@ BYLINE_AND_DESCRIPTION_CASES = [
         {("person", "Maria Costa Lima")},
         id="editor-credit-line",
     ),
+    pytest.param(
+        "Great Wall Motor opened a plant in Ribeirão Pires, São Paulo state, in August.",
+        {("region", "São Paulo"), ("city", "Ribeirão Pires")},
+        id="state-after-a-name-shared-with-a-city",
+    ),
 ]
 
 

@@ -34,6 +34,7 @@ from ..extensions import (
 from ..gazetteer import Gazetteer
 from . import name_context
 from .headed_names import NameWords, body_names, legal_names
+from .place_context import PlaceCues, placed_by_context
 from .span_labels import (
     acronyms_defined,
     as_defined,
@@ -80,6 +81,9 @@ class EntityRules:
     lowercase_city_words: frozenset[str]
     lowercase_region_words: frozenset[str]
     lowercase_facility_words: frozenset[str]
+    place_locatives: frozenset[str]
+    place_compass_phrases: frozenset[str]
+    place_sited_nouns: frozenset[str]
     common_words: frozenset[str]
 
     @classmethod
@@ -435,6 +439,8 @@ class EntityTyper:
             return labelled(span, "city")  # "Liyang (Jiangsu)": a town too small for GeoNames
         if self.rules.is_common_word(span):
             return None
+        if self._placed(span, context):
+            return labelled(span, "city")  # "at Pomalaa, in Southeast Sulawesi"
         return labelled(span, "company")
 
     def _described_by_next_word(self, span: Span, context: set[str]) -> Span | None:
@@ -447,13 +453,32 @@ class EntityTyper:
             return labelled(place, "city") if place is not None else labelled(span, "city")
         if following in self.rules.lowercase_region_words:
             place = self._as_place(span, context)
-            return place if place is not None and place.label_ == "region" else None
+            if place is not None and place.label_ == "region":
+                return place
+            regions = [p for p in self.gazetteer.lookup(span.text) if p.kind == "region"]
+            return place_span(span, regions[0]) if regions else None  # "São Paulo state"
         if (
             following in self.rules.lowercase_facility_words
             and self._as_place(span, context) is None
         ):
             return labelled(span, "facility")
         return None
+
+    def _placed(self, span: Span, context: set[str]) -> bool:
+        """A name the gazetteer lacks, placed by its sentence; never an acronym or a name
+        with a company's or a body's head word."""
+        rules = self.rules
+        if len(span) > 3 or any(name_context.is_acronym(t.text) for t in span):
+            return False
+        if self._has_head(span, rules.company_heads | rules.organization_heads):
+            return False
+        cues = PlaceCues(
+            rules.place_locatives, rules.place_compass_phrases, rules.place_sited_nouns
+        )
+        return placed_by_context(span, cues, lambda text: self._is_known_place(text, context))
+
+    def _is_known_place(self, text: str, context: set[str]) -> bool:
+        return self.gazetteer.resolve(text, context) is not None
 
     def _region_follows(self, span: Span, context: set[str]) -> bool:
         doc = span.doc
@@ -489,6 +514,8 @@ class EntityTyper:
             name_context.is_acronym(t.text) for t in span
         ):
             return labelled(span, "company")  # "Tata Sons", "GAC Aion", "Blade Battery"
+        if self._placed(span, context):
+            return labelled(span, "city")  # "in Iracemápolis, in São Paulo state"
         return labelled(span, "person")
 
     def _with_first_name(self, span: Span) -> Span:

@@ -1,0 +1,67 @@
+"""A town too small for the gazetteer, told by the words around it.
+
+The model calls "Pomalaa", "Figueruelas" or "Iváncsa" an organization; the sentence
+says it is a place: "at Pomalaa, in Southeast Sulawesi", "in Figueruelas, near
+Zaragoza", "south of El Jadida", "SK On's plants in Komárom and Iváncsa". A name is
+placed when a locative word comes before it and a known place after it, when it follows
+a compass phrase ("south of", "the outskirts of"), or when a plant, mine or site is "in"
+or "at" it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+_PLACE_WORDS = 3  # "Southeast Sulawesi", "São Paulo state": a known place after the name
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    locatives: frozenset[str]  # "in", "at", "near"
+    compass_phrases: frozenset[str]  # "south", "outskirts": before "of"
+    sited_nouns: frozenset[str]  # "plant", "mine": things that stand in a place
+
+
+def placed_by_context(span: Span, cues: PlaceCues, is_place: Callable[[str], bool]) -> bool:
+    """Whether the words around `span` say it names a place."""
+    doc, start = span.doc, span.start
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "of" and start > 1 and doc[start - 2].lower_ in cues.compass_phrases:
+        return True  # "south of El Jadida", "the outskirts of Mysuru"
+    listed = _list_start(doc, start)  # "in Komárom and Iváncsa"
+    before = doc[listed - 1].lower_ if listed > 0 else ""
+    if before not in cues.locatives:
+        return False
+    if listed > 1 and doc[listed - 2].lower_ in cues.sited_nouns:
+        return True  # "a cell plant in Rayong", "its mine at Bou Azzer"
+    return _known_place_follows(doc, span.end, is_place)
+
+
+def _list_start(doc: Doc, start: int) -> int:
+    """'Komárom and Iváncsa': the first name of a two-name list ending at `start`."""
+    if start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].is_title:
+        return start - 2
+    return start
+
+
+def _known_place_follows(doc: Doc, end: int, is_place: Callable[[str], bool]) -> bool:
+    """', in Southeast Sulawesi', ' in Central Sulawesi', ' (Jiangsu)', ', Tennessee'."""
+    i = end
+    if i < len(doc) and doc[i].text in {",", "("}:
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "in":
+        i += 1
+    elif i == end and not (i < len(doc) and doc[i].lower_ in {"near", "in"}):
+        return False
+    elif i == end:
+        i += 1  # "in Figueruelas near Zaragoza"
+    words: list[str] = []
+    while i < len(doc) and len(words) < _PLACE_WORDS and doc[i].is_title:
+        words.append(doc[i].text)
+        i += 1
+    if i < len(doc) and doc[i].tag_ == "POS":
+        return False  # "a stake in Ampere, France's ...": a description, not a location
+    return any(is_place(" ".join(words[:n])) for n in range(len(words), 0, -1))
