@@ -44,6 +44,7 @@ from .span_labels import (
     place_span,
     strictly_inside,
 )
+from .subsidiaries import arm_of
 
 RULES_RESOURCE = "entity_rules.json"
 COMMON_WORDS_RESOURCE = "common_words.txt"
@@ -84,6 +85,7 @@ class EntityRules:
     place_locatives: frozenset[str]
     place_compass_phrases: frozenset[str]
     place_sited_nouns: frozenset[str]
+    arm_words: frozenset[str]
     common_words: frozenset[str]
 
     @classmethod
@@ -131,6 +133,7 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         kb_spans, legal = self._headed_names_over_nested(doc, self._knowledge_base_spans(doc))
+        kb_spans = [self._arm_or_company(span, legal) for span in kb_spans]
         taken = {i for span in [*kb_spans, *legal] for i in range(span.start, span.end)}
         credited = list(self._credited_names(doc, taken))
         taken.update(i for span in credited for i in range(span.start, span.end))
@@ -194,6 +197,19 @@ class EntityTyper:
             kb_spans = [k for k in kb_spans if k not in inside]
             kept.append(labelled(name, name.label_))
         return kb_spans, kept
+
+    def _arm_or_company(self, span: Span, headed: list[Span]) -> Span:
+        """'BYD UK', 'Toyota Motor Thailand', 'BYD do Brasil': a known company's arm in a
+        country or region is its own company (unless a longer name holds the words)."""
+        if span.label_ != "company":
+            return span
+        arm = arm_of(span, self.rules.arm_words, self._is_country_or_region)
+        if arm is None or any(_overlap(arm, name) for name in headed):
+            return span
+        return arm
+
+    def _is_country_or_region(self, text: str) -> bool:
+        return any(p.kind in {"country", "region"} for p in self.gazetteer.lookup(text))
 
     def _credited_names(self, doc: Doc, taken: set[int]) -> Iterator[Span]:
         """Bylines and credits name people ('By ZHANG WEI', 'Photo: ADI PRASETYO/for this
