@@ -153,6 +153,39 @@ ROLE_CASES = [
         },
         id="as-a-title",
     ),
+    pytest.param(
+        "Zhou Ming, deputy director general of the Hubei Provincial Department of Commerce, spoke.",
+        {
+            (
+                "Zhou Ming",
+                "Hubei Provincial Department of Commerce",
+                "deputy director general",
+            )
+        },
+        id="post-positive-general",
+    ),
+    pytest.param(
+        "Ngozi Okafor, secretary general of the African Automotive Manufacturers"
+        " Association, spoke.",
+        {("Ngozi Okafor", "African Automotive Manufacturers Association", "secretary general")},
+        id="secretary-general-of-an-association",
+    ),
+    pytest.param(
+        '"Margins held," said Priya Nair, an auto analyst at Jefferies, on Friday.',
+        {("Priya Nair", "Jefferies", "auto analyst")},
+        id="article-and-lowercase-modifier",
+    ),
+    pytest.param(
+        "Lars Berg, a battery engineer at Northvolt, left the company.",
+        {("Lars Berg", "Northvolt", "battery engineer")},
+        id="lowercase-modifier-without-an-article",
+    ),
+]
+
+# A lowercase description without a title word is no role.
+ROLE_COUNTER_CASES = [
+    pytest.param("Anna Weber, a battery veteran at Bosch, left.", id="no-title-word"),
+    pytest.param("Tom Reyes, an early buyer of the Tesla Model 3, said so.", id="a-buyer"),
 ]
 
 PARTNERSHIP_CASES = [
@@ -379,6 +412,11 @@ PARTNERSHIP_CASES = [
 def test_roles(nlp: Any, text: str, expected: set[tuple[str, str | None, str]]) -> None:
     record = extract(text, nlp=nlp)
     assert {(r.person, r.organization, r.title) for r in record.roles} == expected
+
+
+@pytest.mark.parametrize("text", ROLE_COUNTER_CASES)
+def test_no_role_without_a_title(nlp: Any, text: str) -> None:
+    assert extract(text, nlp=nlp).roles == []
 
 
 @pytest.mark.parametrize(("text", "expected"), PARTNERSHIP_CASES)

@@ -99,7 +99,7 @@ class _RoleScan:
             i += 2
         owner, i = self._owner_after(i)
         text_start = i
-        i = self._skip_modifiers(i) if owner is not None else i
+        i = self._skip_modifiers(i)  # "the company's trade spokesperson", "an auto analyst"
         end = self._title_end(i)
         if end is None:
             return None
