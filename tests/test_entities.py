@@ -355,3 +355,19 @@ def test_a_lone_common_word_is_no_name(nlp: Any, text: str, not_names: set[str])
 @pytest.mark.parametrize(("text", "expected"), COMMON_WORD_COUNTER_CASES)
 def test_names_that_are_common_words_stay(nlp: Any, text: str, expected: tuple[str, str]) -> None:
     assert expected in names_by_type(extract(text, nlp=nlp))
+
+
+# A car model the model takes for a person: a number is in no one's name.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n 8. Kia EV6            2,190\n 9. Polestar 2          2,046\n10. Tesla Model 3"
+        "        1,988\n",
+        "Best sellers\n  BYD Atto 1          12,406\n  Wuling Air ev          9,870\n",
+        "Ranking:\n3. Hyundai Ioniq 5      1,204\n4. Renault 5      1,102\n",
+        "Registrations of the Tesla Model 3 rose, ahead of the Skoda Enyaq.",
+    ],
+)
+def test_a_model_with_a_number_is_no_person(nlp: Any, text: str) -> None:
+    people = {name for kind, name in names_by_type(extract(text, nlp=nlp)) if kind == "person"}
+    assert not any(any(ch.isdigit() for ch in name) for name in people), people

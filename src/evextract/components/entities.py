@@ -231,7 +231,7 @@ class EntityTyper:
         heads = self.rules.facility_heads | self.rules.organization_heads
         titled = any(t.text in self.rules.title_words for t in ent)
         if ent.label_ == "PERSON":  # but "Leapmotor Partner" is a company and a title
-            return not titled
+            return not titled and not any(t.like_num for t in ent)  # not "Tesla Model 3"
         if ent.label_ not in {"ORG", "FAC"}:
             return False
         # "SK Battery America", "PT Vale Indonesia Tbk": a longer proper name
@@ -520,8 +520,8 @@ class EntityTyper:
         span = self._with_first_name(span)
         if any(t.text in self.rules.title_words for t in span) or len(span.text) < 3:
             return None
-        if any(name_context.is_model_name(t.text) for t in span):
-            return None  # "SU7 sedan"
+        if any(name_context.is_model_name(t.text) or t.like_num for t in span):
+            return None  # "SU7 sedan", "Atto 1": no one's name has a number
         place = self._as_place(span, context)
         hinted = name_context.hinted_by_region(span)
         if place is not None and (len(span) == 1 or place.label_ != "city" or hinted):
