@@ -46,9 +46,11 @@ def prepare(
     Creates `out_dir` if needed. Raises UsageError when it cannot be written or
     when two sources would share a record path; removes what killed runs left.
     """
-    check_output_dir(out_dir, durable=durable)
     wanted = [Wanted(shown(s.source), s.relative, s.prefix) for s in sources]
-    paths = plan(wanted, layout, shown(str(out_dir)), fold_case=folds_case(out_dir))
+    paths = plan(wanted, layout, shown(str(out_dir)))  # before the folder is made
+    check_output_dir(out_dir, durable=durable)
+    if folds_case(out_dir):
+        paths = plan(wanted, layout, shown(str(out_dir)), fold_case=True)
     planned = [replace(source, record=path) for source, path in zip(sources, paths, strict=True)]
     remove_stale_temporaries(out_dir, paths)
     return planned
