@@ -8,17 +8,16 @@ stdout carries only records; everything for people goes to stderr.
 from __future__ import annotations
 
 import sys
-import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .errors import ArticleError, EvextractError, StreamError, UsageError, WorkerError
 from .layout import LAYOUTS, MERGED
+from .progress import Summary, print_summary, progress, show_warnings, stderr_console
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,7 +112,7 @@ def extract(
         streams.carries("records")
         if layout not in LAYOUTS:
             raise UsageError(f"--layout must be one of {', '.join(LAYOUTS)}")
-        console = _stderr(quiet)
+        console = stderr_console(quiet)
         found = corpus.discover(paths)
         sources = found.sources
         if output is not None:
@@ -121,14 +120,14 @@ def extract(
         for problem in found.problems:
             _error(problem)
         nlp = api.load_pipeline(model, knowledge_base=not no_kb)
-        summary = _Summary()
+        summary = Summary()
         write = _writer(output, durable=not no_fsync)
         results = api.extract_corpus(sources, nlp, output=output, force=force, jobs=jobs)
-        with _progress(console, len(sources)) as advance:
+        with progress(console, len(sources)) as advance:
             for source, result in zip(sources, results, strict=True):
                 _handle(result, source, write, summary, console)
                 advance()
-        _print_summary(console, summary)
+        print_summary(console, summary)
     if summary.failures or found.problems:
         raise typer.Exit(EXIT_FAILURES)
 
@@ -161,14 +160,14 @@ def facts(
         streams.carries("rows")
         if output_format not in FactWriter.FORMATS:
             raise UsageError(f"--format must be one of {', '.join(FactWriter.FORMATS)}")
-        console = _stderr(quiet)
+        console = stderr_console(quiet)
         found = corpus.discover(paths)
         for problem in found.problems:
             _error(problem)
         nlp = api.load_pipeline(model, knowledge_base=not no_kb)
         writer = FactWriter(sys.stdout, output_format)
         failures = 0
-        with _progress(console, len(found.sources)) as advance:
+        with progress(console, len(found.sources)) as advance:
             for result in api.extract_corpus(found.sources, nlp, jobs=jobs):
                 if isinstance(result, ArticleError):
                     failures += 1
@@ -228,7 +227,7 @@ def _handle(
     result: Result,
     source: Source,
     write: Callable[[Record, Source], None],
-    summary: _Summary,
+    summary: Summary,
     console: Console | None,
 ) -> None:
     """Write one article's record, or say why there is none."""
@@ -246,30 +245,7 @@ def _handle(
         _error(str(error))
         return
     summary.add(result)
-    _show_warnings(console, result)
-
-
-class _Summary:
-    def __init__(self) -> None:
-        self.started = time.perf_counter()
-        self.articles = 0
-        self.skipped = 0
-        self.failures = 0
-        self.entities: Counter[str] = Counter()
-        self.figures: Counter[str] = Counter()
-
-    def add(self, record: Record) -> None:
-        self.articles += 1
-        self.entities.update(entity.type for entity in record.entities)
-        self.figures.update(figure.kind for figure in record.figures)
-
-
-def _stderr(quiet: bool) -> Console | None:
-    """A Rich console on stderr, or None when it should stay silent."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    return None if quiet or not console.is_terminal else console
+    show_warnings(console, result)
 
 
 def _error(message: str) -> None:
@@ -318,53 +294,6 @@ def _writer(output: Path | None, *, durable: bool) -> Callable[[Record, Source],
         sys.stdout.buffer.flush()
 
     return to_stdout if output is None else to_file
-
-
-def _show_warnings(console: Console | None, record: Record) -> None:
-    if console is not None:
-        for warning in record.warnings:
-            console.print(f"[yellow]warning[/]: {record.source}: {warning}", highlight=False)
-
-
-class _progress:
-    """A Rich progress bar on stderr, or nothing."""
-
-    def __init__(self, console: Console | None, total: int) -> None:
-        self.console, self.total = console, total
-        self._bar: Any = None
-
-    def __enter__(self) -> Any:
-        if self.console is None:
-            return lambda: None
-        from rich.progress import Progress
-
-        self._bar = Progress(console=self.console, transient=True)
-        self._bar.start()
-        task = self._bar.add_task("extracting", total=self.total)
-        return lambda: self._bar.advance(task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-
-
-def _print_summary(console: Console | None, summary: _Summary) -> None:
-    if console is None:
-        return
-    from rich.table import Table
-
-    table = Table(title="evextract summary", show_header=True)
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    table.add_row("articles", str(summary.articles))
-    table.add_row("skipped (record current)", str(summary.skipped))
-    for kind, count in sorted(summary.entities.items()):
-        table.add_row(f"entities: {kind}", str(count))
-    for kind, count in sorted(summary.figures.items()):
-        table.add_row(f"figures: {kind}", str(count))
-    table.add_row("failures", str(summary.failures))
-    table.add_row("time", f"{time.perf_counter() - summary.started:.1f} s")
-    console.print(table)
 
 
 def main() -> None:
