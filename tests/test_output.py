@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -239,3 +240,28 @@ def test_what_a_killed_run_left_is_removed_and_nothing_else(tmp_path: Path) -> N
     tree(tmp_path, *left, *kept)
     remove_stale_temporaries(tmp_path, [PurePosixPath("a.json"), PurePosixPath("sub.json")])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+
+
+def test_an_output_folder_that_cannot_even_be_looked_at_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def exists(path: Path) -> bool:  # what stat says under a folder one may not search
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "exists", exists)
+    with pytest.raises(UsageError, match="cannot create output folder: Permission denied"):
+        check_output_dir(tmp_path / "locked" / "out")
+
+
+def test_a_temporary_file_that_cannot_be_removed_is_left_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    left = f".a.json.{2**22 + 12345}.0123abcd.tmp"
+    tree(tmp_path, left)
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    remove_stale_temporaries(tmp_path, [PurePosixPath("a.json")])
+    assert [p.name for p in tmp_path.iterdir()] == [left]

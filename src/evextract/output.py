@@ -16,6 +16,7 @@ that record, once the process named in it is gone.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -64,9 +65,9 @@ def output_path(out_dir: Path, source: Source) -> Path:
 
 def check_output_dir(out_dir: Path, *, durable: bool = True) -> None:
     """Make sure records can be written under `out_dir`, creating it if needed."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{shown(str(out_dir))}: output path exists and is not a folder")
-    try:
+    try:  # even asking can fail: a folder on the way that this user may not search
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageError(f"{shown(str(out_dir))}: output path exists and is not a folder")
         make_folders(out_dir, durable=durable)
     except OSError as error:
         reason = error.strerror or error
@@ -103,7 +104,8 @@ def remove_stale_temporaries(out_dir: Path, records: Iterable[PurePosixPath]) ->
         for entry in entries:
             match = _TEMPORARY.match(entry.name)
             if match and match["name"] in wanted | {_PROBE} and not _alive(int(match["pid"])):
-                Path(entry.path).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # left there, it harms no record
+                    Path(entry.path).unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
