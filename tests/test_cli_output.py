@@ -5,6 +5,7 @@ Each case of the README's table of inputs that this issue added has its test her
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -293,3 +294,26 @@ def test_a_closed_stdout_is_named(tmp_path: Path) -> None:
         1,
         "evextract: cannot write the schema to standard output: Bad file descriptor\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (OSError(errno.EIO, "Input/output error", "in/a.txt"), "in/a.txt: Input/output error"),
+        (OSError(errno.EMFILE, "Too many open files"), "Too many open files"),
+    ],
+)
+def test_any_other_failure_of_the_environment_is_no_internal_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], error: OSError, line: str
+) -> None:
+    from evextract import cli, corpus, streams
+
+    def discover(paths: list[str]) -> corpus.Discovery:
+        raise error
+
+    monkeypatch.setattr(streams, "guard", lambda: None)  # pytest holds the streams
+    monkeypatch.setattr(corpus, "discover", discover)
+    monkeypatch.setattr(sys, "argv", ["evextract", "extract", "in"])
+    with pytest.raises(SystemExit) as exit:
+        cli.main()
+    assert (exit.value.code, capsys.readouterr().err) == (1, f"evextract: {line}\n")

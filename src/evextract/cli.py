@@ -323,6 +323,9 @@ def main() -> None:
         else:
             _error(error.format_message())
         code = error.exit_code
+    except OSError as error:  # the environment failed (a disk, a descriptor), not evextract
+        _error(_os_failure(error))
+        code = EXIT_FAILURES
     except Exception as error:  # the last line of defence
         _error(f"internal error: {type(error).__name__}: {error}")
         code = EXIT_FAILURES
@@ -330,6 +333,14 @@ def main() -> None:
     if code == EXIT_OK and streams.stderr_failure() is not None:
         code = EXIT_FAILURES  # messages were lost: nowhere to say so but the exit code
     sys.exit(code)
+
+
+def _os_failure(error: OSError) -> str:
+    """An OSError in one line: the file, then the cause, as `cp` or `cat` put it."""
+    from .errors import shown
+
+    reason = error.strerror or str(error)
+    return f"{shown(str(error.filename))}: {reason}" if error.filename else reason
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
