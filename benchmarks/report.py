@@ -20,8 +20,12 @@ def render(results: dict[str, Any], console: Console | None = None) -> None:
         f" {machine['platform']}",
         highlight=False,
     )
-    console.print(_throughput(results["sizes"]))
-    console.print(_startup(results["startup"]))
+    if results["sizes"]:
+        console.print(_throughput(results["sizes"]))
+    if "startup" in results:
+        console.print(_startup(results["startup"]))
+    if "fsync" in results:
+        console.print(_fsync(results["fsync"]))
     console.print(_ratios(results["ratios"]))
     quality = results.get("quality", False)
     if quality:
@@ -59,6 +63,23 @@ def _startup(startup: dict[str, float]) -> Table:
     for command, seconds in startup.items():
         ratio = seconds / startup["import spacy"]
         table.add_row(command, f"{seconds:.3f}", f"{ratio:.2f}")
+    return table
+
+
+def _fsync(fsync: dict[str, Any]) -> Table:
+    articles = fsync["articles"]
+    title = f"fsync: extract -o of {articles:,} articles, on {fsync['filesystem']}"
+    table = Table(title=title)
+    for column in ("pipeline", "run", "seconds", "articles/s", "fsync's cost per article"):
+        table.add_column(column, justify="left" if column in {"pipeline", "run"} else "right")
+    for name, runs in fsync.items():
+        if not isinstance(runs, dict):
+            continue
+        cost = (runs["fsync"] - runs["--no-fsync"]) / articles * 1000
+        for run, seconds in runs.items():
+            extra = f"{cost:.2f} ms" if run == "fsync" else ""
+            table.add_row(name, run, f"{seconds:.2f}", f"{articles / seconds:,.0f}", extra)
+            name = ""
     return table
 
 

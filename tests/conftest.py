@@ -41,3 +41,16 @@ def seed_records(nlp: Any) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def seed_gold() -> dict[str, dict[str, Any]]:
     return {g["id"]: g for g in read_jsonl(SEEDS / "gold.jsonl")}
+
+
+@pytest.fixture(scope="session")
+def blank_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fast pipeline for runs that test files, not extraction: a blank English
+    pipeline with a sentencizer, saved for `--model PATH`."""
+    import spacy
+
+    path = tmp_path_factory.mktemp("models") / "blank"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(path)
+    return path

@@ -16,9 +16,10 @@ from spacy.tokens import Doc
 
 from evextract import extract
 from evextract.api import Skipped, extract_articles, extract_batch, skip_current
-from evextract.corpus import Article, Source, article_from_text, write_record
+from evextract.corpus import Article, Source, article_from_text
 from evextract.errors import ArticleError, WorkerError
 from evextract.extensions import register_extensions
+from evextract.output import write_record
 from evextract.records import PipelineInfo, Record
 
 LONG_TEXT = "\r\n\r\n".join(

@@ -4,28 +4,20 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 import pytest
 
-from evextract.corpus import (
-    Source,
-    check_output_dir,
-    decode,
-    discover,
-    output_path,
-    read_article,
-    record_is_current,
-    write_atomically,
-    write_record,
-)
+from evextract.corpus import Kind, Source, decode, discover, file_kind, read_article
 from evextract.errors import ArticleError, UsageError
-from evextract.records import PipelineInfo, Record
+from evextract.output import output_path
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 root_reads_anyway = pytest.mark.skipif(AS_ROOT, reason="root reads and writes whatever the mode")
-INFO = PipelineInfo(evextract="0.1.0", model="en_core_web_sm-3.8.0", knowledge_base="abc")
 
 
 def test_folders_are_searched_recursively_in_sorted_order(tmp_path: Path) -> None:
@@ -33,7 +25,8 @@ def test_folders_are_searched_recursively_in_sorted_order(tmp_path: Path) -> Non
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x")
     found = discover([str(tmp_path)])
-    assert [s.relative.as_posix() for s in found.sources] == ["a", "b", "sub/c"]
+    assert [s.relative.as_posix() for s in found.sources] == ["a.txt", "b.txt", "sub/c.txt"]
+    assert [s.id for s in found.sources] == ["a", "b", "c"]
     assert found.problems == []
 
 
@@ -86,20 +79,6 @@ def test_an_empty_article_gets_a_warning(tmp_path: Path) -> None:
     assert article.warnings == ("the article is empty",)
 
 
-def test_atomic_write_replaces_whole_files(tmp_path: Path) -> None:
-    target = tmp_path / "deep" / "r.json"
-    write_atomically(target, b"old")
-    write_atomically(target, b"new")
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in target.parent.iterdir()] == ["r.json"]
-
-
-def test_an_output_path_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
-    (tmp_path / "file").write_text("x")
-    with pytest.raises(UsageError, match="not a folder"):
-        check_output_dir(tmp_path / "file")
-
-
 @pytest.mark.parametrize(
     ("encoding", "text"),
     [
@@ -119,7 +98,7 @@ def test_text_that_is_not_utf8_is_decoded_and_the_encoding_named(encoding: str, 
 
 
 def source_of(path: Path) -> Source:
-    return Source(str(path), path, PurePosixPath(path.stem))
+    return Source(str(path), path, PurePosixPath(path.name))
 
 
 def test_a_symlink_loop_is_an_article_that_cannot_be_read(tmp_path: Path) -> None:
@@ -192,43 +171,80 @@ def test_stdin_closed_or_empty(monkeypatch: pytest.MonkeyPatch) -> None:
         read_article(source)
 
 
-def test_a_read_only_output_folder_is_a_usage_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+# Special files: a FIFO would make a run wait, a device may never end.
+
+
+@pytest.fixture
+def unix_socket(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "sock.txt"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    yield path
+    server.close()
+
+
+def test_file_kinds_are_told_without_opening(tmp_path: Path, unix_socket: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait for a writer
+    (tmp_path / "file.txt").write_text("x")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    kinds = {
+        name: file_kind(tmp_path / name)
+        for name in ["file.txt", "pipe.txt", "sock.txt", "loop.txt", "gone.txt", "missing.txt"]
+    }
+    assert kinds == {
+        "file.txt": Kind.FILE,
+        "pipe.txt": Kind.STREAM,
+        "sock.txt": Kind.SOCKET,
+        "loop.txt": Kind.UNREADABLE,
+        "gone.txt": Kind.UNREADABLE,
+        "missing.txt": Kind.MISSING,
+    }
+    assert (file_kind(tmp_path), file_kind(Path(os.devnull))) == (Kind.FOLDER, Kind.DEVICE)
+
+
+def test_special_files_in_a_folder_are_skipped_with_one_line_each(
+    tmp_path: Path, unix_socket: Path
 ) -> None:
-    monkeypatch.setattr(os, "access", lambda path, mode: False)
-    with pytest.raises(UsageError, match="output folder is not writable"):
-        check_output_dir(tmp_path)
+    (tmp_path / "good.txt").write_text("x")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "null.txt").symlink_to(os.devnull)  # a device, as root could mknod one
+    found = discover([str(tmp_path)])
+    assert [s.id for s in found.sources] == ["good"]
+    assert found.problems == [
+        f"{tmp_path / 'null.txt'}: skipped: a device, not a file",
+        f"{tmp_path / 'pipe.txt'}: skipped: a named pipe (FIFO), not a file",
+        f"{tmp_path / 'sock.txt'}: skipped: a socket, not a file",
+    ]
 
 
-@root_reads_anyway
-def test_a_read_only_output_folder_is_a_usage_error_for_real(tmp_path: Path) -> None:
-    tmp_path.chmod(0o500)
-    with pytest.raises(UsageError, match="not writable"):
-        check_output_dir(tmp_path)
+def test_a_fifo_named_on_the_command_line_is_read_as_a_stream(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    (source,) = discover([str(fifo)]).sources  # discovery does not wait for a writer
+    writer = threading.Thread(target=fifo.write_text, args=("Nio delivered 20,000 cars.",))
+    writer.start()
+    article = read_article(source)
+    writer.join(timeout=10)
+    assert (article.source.id, article.text) == ("feed", "Nio delivered 20,000 cars.")
 
 
-def record(sha256: str = "1" * 64, pipeline: PipelineInfo | None = INFO) -> Record:
-    return Record(id="a", source="a.txt", sha256=sha256, title="A", pipeline=pipeline)
+def test_a_device_or_a_socket_named_on_the_command_line_is_refused(unix_socket: Path) -> None:
+    found = discover([os.devnull, str(unix_socket)])
+    assert found.sources == []
+    assert found.problems == [
+        f"{os.devnull}: a device, not an article file",
+        f"{unix_socket}: a socket, not an article file",
+    ]
 
 
-def test_a_record_is_current_only_for_the_same_bytes_and_pipeline(tmp_path: Path) -> None:
-    path = write_record(record(), tmp_path, source_of(Path("a.txt")))
-    assert path == tmp_path / "a.json"
-    assert record_is_current(path, "1" * 64, INFO)
-    assert not record_is_current(path, "2" * 64, INFO)
-    assert not record_is_current(path, "1" * 64, INFO.model_copy(update={"knowledge_base": "x"}))
-    assert not record_is_current(path, "1" * 64, INFO.model_copy(update={"evextract": "0.2.0"}))
-    assert not record_is_current(tmp_path / "missing.json", "1" * 64, INFO)
-
-
-@pytest.mark.parametrize("content", [b"", b'{"sha256": "111', b"[]", b"\xff\xfe"])
-def test_a_broken_record_is_not_current(tmp_path: Path, content: bytes) -> None:
-    (tmp_path / "a.json").write_bytes(content)
-    assert not record_is_current(tmp_path / "a.json", "1" * 64, INFO)
-
-
-def test_a_record_that_cannot_be_written_is_an_article_error(tmp_path: Path) -> None:
-    (tmp_path / "a.json").mkdir()  # a folder where the record should go
-    with pytest.raises(ArticleError, match=r"^a.txt: cannot write .*a\.json: "):
-        write_record(record(), tmp_path, source_of(Path("a.txt")))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]  # no temporary file left
+def test_names_in_messages_stay_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "two\nlines.txt").write_bytes(b"\x00binary")
+    (source,) = discover([str(tmp_path)]).sources
+    with pytest.raises(ArticleError) as raised:
+        read_article(source)
+    assert (
+        str(raised.value)
+        == f"{tmp_path}/two\\nlines.txt: looks like a binary file (NUL bytes), not text"
+    )
+    assert raised.value.source == f"{tmp_path}/two\nlines.txt"  # the record's source keeps it

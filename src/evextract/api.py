@@ -10,16 +10,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO, TypeAlias, overload
 
 from .chunks import pieces
-from .corpus import (
-    Article,
-    Source,
-    article_from_bytes,
-    article_from_text,
-    output_path,
-    read_article,
-    record_is_current,
-)
+from .corpus import Article, Source, article_from_bytes, article_from_text, read_article
 from .errors import ArticleError
+from .output import output_path, record_is_current
 from .records import PipelineInfo, Record
 
 if TYPE_CHECKING:

@@ -8,18 +8,20 @@ stdout carries only records; everything for people goes to stderr.
 from __future__ import annotations
 
 import sys
-import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .errors import ArticleError, EvextractError, UsageError, WorkerError
+from .errors import ArticleError, EvextractError, StreamError, UsageError, WorkerError
+from .layout import LAYOUTS, MERGED
+from .progress import Summary, print_summary, progress, show_warnings, stderr_console
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
     from .api import Result
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what `cat` or `grep` exit with under `| head`
 
 app = typer.Typer(
     name="evextract",
@@ -71,31 +74,60 @@ def extract(
     force: Annotated[
         bool, typer.Option("--force", help="With -o, redo articles whose record is current.")
     ] = False,
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            help="With -o: merged (each PATH's files straight under DIR) or mirror (each PATH"
+            " kept as given: in/a.txt -> DIR/in/a.json).",
+        ),
+    ] = MERGED,
+    no_fsync: Annotated[
+        bool,
+        typer.Option(
+            "--no-fsync",
+            envvar="EVEXTRACT_NO_FSYNC",
+            show_envvar=True,
+            help="With -o, do not fsync each record: faster, but a power cut may lose records"
+            " reported written.",
+        ),
+    ] = False,
 ) -> None:
     """Extract one record per article: JSON Lines on stdout, or files with -o.
 
     With -o, a rerun skips each article whose record there is current (same
-    file contents, same pipeline version); --force redoes them.
+    file contents, same pipeline version); --force redoes them. Two inputs that
+    would share a record path are a usage error; --layout mirror keeps several
+    PATHs apart.
 
     Example: evextract extract data/raw | jq -r '.entities[].name'
+
+    Example: evextract extract in/a.txt in2/a.txt -o out --layout mirror  (out/in/a.json,
+    out/in2/a.json)
     """
-    from . import api, corpus
+    from . import api, corpus, streams
+    from . import output as out_dir
 
     with _errors_as_exit_codes():
-        console = _stderr(quiet)
+        streams.carries("records")
+        if layout not in LAYOUTS:
+            raise UsageError(f"--layout must be one of {', '.join(LAYOUTS)}")
+        console = stderr_console(quiet)
         found = corpus.discover(paths)
+        sources = found.sources
+        if output is not None:
+            sources = out_dir.prepare(output, sources, layout, durable=not no_fsync)
         for problem in found.problems:
             _error(problem)
-        if output is not None:
-            corpus.check_output_dir(output)
         nlp = api.load_pipeline(model, knowledge_base=not no_kb)
-        summary = _Summary()
-        results = api.extract_corpus(found.sources, nlp, output=output, force=force, jobs=jobs)
-        with _progress(console, len(found.sources)) as advance:
-            for source, result in zip(found.sources, results, strict=True):
-                _handle(result, source, output, summary, console)
+        summary = Summary()
+        write = _writer(output, durable=not no_fsync)
+        results = api.extract_corpus(sources, nlp, output=output, force=force, jobs=jobs)
+        with progress(console, len(sources)) as advance:
+            for source, result in zip(sources, results, strict=True):
+                _handle(result, source, write, summary, console)
                 advance()
-        _print_summary(console, summary)
+        print_summary(console, summary)
     if summary.failures or found.problems:
         raise typer.Exit(EXIT_FAILURES)
 
@@ -121,20 +153,21 @@ def facts(
 
     Example: evextract facts data/raw --format csv > facts.csv
     """
-    from . import api, corpus
+    from . import api, corpus, streams
     from .facts import FactWriter, fact_rows
 
     with _errors_as_exit_codes():
+        streams.carries("rows")
         if output_format not in FactWriter.FORMATS:
             raise UsageError(f"--format must be one of {', '.join(FactWriter.FORMATS)}")
-        console = _stderr(quiet)
+        console = stderr_console(quiet)
         found = corpus.discover(paths)
         for problem in found.problems:
             _error(problem)
         nlp = api.load_pipeline(model, knowledge_base=not no_kb)
         writer = FactWriter(sys.stdout, output_format)
         failures = 0
-        with _progress(console, len(found.sources)) as advance:
+        with progress(console, len(found.sources)) as advance:
             for result in api.extract_corpus(found.sources, nlp, jobs=jobs):
                 if isinstance(result, ArticleError):
                     failures += 1
@@ -152,8 +185,10 @@ def schema() -> None:
 
     Example: evextract schema | jq '.properties | keys'
     """
+    from . import streams
     from .datafiles import RECORD_SCHEMA, read_text
 
+    streams.carries("the schema")
     sys.stdout.write(read_text(RECORD_SCHEMA))
 
 
@@ -173,8 +208,10 @@ def evaluate(
     import json
 
     from . import evaluate as scoring
+    from . import streams
     from .report import render_report
 
+    streams.carries("the scores")
     with _errors_as_exit_codes():
         for path in (gold, records):
             if not path.exists():
@@ -187,7 +224,11 @@ def evaluate(
 
 
 def _handle(
-    result: Result, source: Source, output: Path | None, summary: _Summary, console: Console | None
+    result: Result,
+    source: Source,
+    write: Callable[[Record, Source], None],
+    summary: Summary,
+    console: Console | None,
 ) -> None:
     """Write one article's record, or say why there is none."""
     from .api import Skipped
@@ -198,36 +239,13 @@ def _handle(
     try:
         if isinstance(result, ArticleError):
             raise result
-        _write(result, output, source)
+        write(result, source)
     except ArticleError as error:
         summary.failures += 1
         _error(str(error))
         return
     summary.add(result)
-    _show_warnings(console, result)
-
-
-class _Summary:
-    def __init__(self) -> None:
-        self.started = time.perf_counter()
-        self.articles = 0
-        self.skipped = 0
-        self.failures = 0
-        self.entities: Counter[str] = Counter()
-        self.figures: Counter[str] = Counter()
-
-    def add(self, record: Record) -> None:
-        self.articles += 1
-        self.entities.update(entity.type for entity in record.entities)
-        self.figures.update(figure.kind for figure in record.figures)
-
-
-def _stderr(quiet: bool) -> Console | None:
-    """A Rich console on stderr, or None when it should stay silent."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    return None if quiet or not console.is_terminal else console
+    show_warnings(console, result)
 
 
 def _error(message: str) -> None:
@@ -236,98 +254,62 @@ def _error(message: str) -> None:
 
 @contextmanager
 def _errors_as_exit_codes() -> Iterator[None]:
-    """The library's errors as one line on stderr and exit code 2."""
+    """The library's errors as one line on stderr (one per problem) and an exit code."""
     try:
         yield
+    except StreamError as error:
+        raise typer.Exit(_stream_failed(error)) from None
     except WorkerError as error:  # not a usage error: the run stopped part way
         _error(str(error))
         raise typer.Exit(EXIT_FAILURES) from None
     except EvextractError as error:
-        _error(str(error))
+        for line in str(error).splitlines():
+            _error(line)
         raise typer.Exit(EXIT_USAGE) from None
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-        raise typer.Exit(EXIT_OK) from None
     except KeyboardInterrupt:  # Typer would exit with 130 without a word
         _error("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
-def _quiet_broken_pipe() -> None:
-    """The reader went away (`| head`): stop quietly, as Unix tools do."""
-    import os
+def _stream_failed(error: StreamError) -> int:
+    """stdout failed: quiet when its reader went away (`| head`), as Unix tools are."""
+    if error.broken_pipe:
+        return EXIT_BROKEN_PIPE
+    _error(str(error))
+    return EXIT_FAILURES
 
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
-
-def _write(record: Record, output: Path | None, source: Source) -> None:
+def _writer(output: Path | None, *, durable: bool) -> Callable[[Record, Source], None]:
+    """Where records go: files under `output`, or JSON Lines on stdout."""
     import orjson
 
-    from . import corpus
+    from . import output as out_dir
 
-    if output is not None:
-        corpus.write_record(record, output, source)
-        return
-    sys.stdout.buffer.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
-    sys.stdout.buffer.flush()
+    def to_file(record: Record, source: Source) -> None:
+        assert output is not None
+        out_dir.write_record(record, output, source, durable=durable)
 
+    def to_stdout(record: Record, source: Source) -> None:
+        sys.stdout.buffer.write(orjson.dumps(record.model_dump(mode="json")) + b"\n")
+        sys.stdout.buffer.flush()
 
-def _show_warnings(console: Console | None, record: Record) -> None:
-    if console is not None:
-        for warning in record.warnings:
-            console.print(f"[yellow]warning[/]: {record.source}: {warning}", highlight=False)
-
-
-class _progress:
-    """A Rich progress bar on stderr, or nothing."""
-
-    def __init__(self, console: Console | None, total: int) -> None:
-        self.console, self.total = console, total
-        self._bar: Any = None
-
-    def __enter__(self) -> Any:
-        if self.console is None:
-            return lambda: None
-        from rich.progress import Progress
-
-        self._bar = Progress(console=self.console, transient=True)
-        self._bar.start()
-        task = self._bar.add_task("extracting", total=self.total)
-        return lambda: self._bar.advance(task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-
-
-def _print_summary(console: Console | None, summary: _Summary) -> None:
-    if console is None:
-        return
-    from rich.table import Table
-
-    table = Table(title="evextract summary", show_header=True)
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    table.add_row("articles", str(summary.articles))
-    table.add_row("skipped (record current)", str(summary.skipped))
-    for kind, count in sorted(summary.entities.items()):
-        table.add_row(f"entities: {kind}", str(count))
-    for kind, count in sorted(summary.figures.items()):
-        table.add_row(f"figures: {kind}", str(count))
-    table.add_row("failures", str(summary.failures))
-    table.add_row("time", f"{time.perf_counter() - summary.started:.1f} s")
-    console.print(table)
+    return to_stdout if output is None else to_file
 
 
 def main() -> None:
     """Entry point: the app, with no traceback reaching a user."""
     import signal
 
+    from . import streams
+
+    streams.guard()
     # `kill` or a timeout: unwind as for Ctrl-C, so a record being written is cleaned up.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         code = app(standalone_mode=False)
+        streams.flush()  # here, where a failure can still be reported, not at exit
+    except StreamError as error:  # help text to a full disk, say
+        code = _stream_failed(error)
     except KeyboardInterrupt:
         _error("interrupted")
         code = EXIT_INTERRUPTED
@@ -341,10 +323,24 @@ def main() -> None:
         else:
             _error(error.format_message())
         code = error.exit_code
+    except OSError as error:  # the environment failed (a disk, a descriptor), not evextract
+        _error(_os_failure(error))
+        code = EXIT_FAILURES
     except Exception as error:  # the last line of defence
         _error(f"internal error: {type(error).__name__}: {error}")
         code = EXIT_FAILURES
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+    code = code if isinstance(code, int) else EXIT_OK
+    if code == EXIT_OK and streams.stderr_failure() is not None:
+        code = EXIT_FAILURES  # messages were lost: nowhere to say so but the exit code
+    sys.exit(code)
+
+
+def _os_failure(error: OSError) -> str:
+    """An OSError in one line: the file, then the cause, as `cp` or `cat` put it."""
+    from .errors import shown
+
+    reason = error.strerror or str(error)
+    return f"{shown(str(error.filename))}: {reason}" if error.filename else reason
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:

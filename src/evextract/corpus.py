@@ -1,21 +1,20 @@
-"""Finding article files, decoding their bytes, and writing records safely."""
+"""Finding article files, telling what kind of file each path is, and decoding their bytes."""
 
 from __future__ import annotations
 
 import errno
 import hashlib
 import os
+import stat
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
-from .errors import ArticleError, UsageError
-
-if TYPE_CHECKING:
-    from .records import PipelineInfo, Record
+from .errors import ArticleError, UsageError, shown
+from .layout import NO_PREFIX, mirror_prefix
 
 STDIN = "-"
 ARTICLE_SUFFIX = ".txt"
@@ -27,11 +26,13 @@ class Source:
 
     source: str  # the path as the user gave it (or as found under a folder they gave)
     path: Path | None  # None for stdin
-    relative: PurePosixPath  # output path under DIR, without suffix
+    relative: PurePosixPath  # its path under the PATH it was found in (a file PATH: its name)
+    prefix: PurePosixPath = NO_PREFIX  # the PATH's own folder, for `--layout mirror`
+    record: PurePosixPath | None = None  # its record's path under DIR, planned for the run
 
     @property
     def id(self) -> str:
-        return printable(self.relative.name)
+        return printable(self.relative.stem)
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,48 @@ class Discovery:
     problems: list[str] = field(default_factory=list)
 
 
+class Kind(Enum):
+    """What a path is, as far as reading it as an article goes."""
+
+    FILE = "a file"
+    FOLDER = "a folder"
+    STREAM = "a named pipe (FIFO)"  # read to its end, as standard input is
+    DEVICE = "a device"
+    SOCKET = "a socket"
+    OTHER = "a special file"
+    MISSING = "missing"
+    UNREADABLE = "unreadable"  # a symlink loop, a broken link: reading it says which
+
+    @property
+    def readable(self) -> bool:
+        return self in {Kind.FILE, Kind.STREAM, Kind.UNREADABLE}
+
+
+def file_kind(path: Path) -> Kind:
+    """What `path` is (symlinks followed), without opening it: opening a FIFO would wait."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return Kind.UNREADABLE if os.path.islink(path) else Kind.MISSING
+    except (OSError, ValueError):
+        return Kind.UNREADABLE
+    if stat.S_ISREG(mode):
+        return Kind.FILE
+    if stat.S_ISDIR(mode):
+        return Kind.FOLDER
+    if stat.S_ISFIFO(mode):
+        return Kind.STREAM
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Kind.DEVICE
+    return Kind.SOCKET if stat.S_ISSOCK(mode) else Kind.OTHER
+
+
 def discover(paths: Sequence[str]) -> Discovery:
     """Expand the command line's paths into article sources, in a stable order.
 
-    A missing path is a usage error; a folder with no articles is a problem
-    reported beside the articles that were found.
+    A missing path is a usage error; a folder with no articles, or a path that
+    is a device or a socket, is a problem reported beside the articles found.
+    Nothing is opened, so a FIFO cannot make discovery wait.
     """
     found = Discovery()
     for given in paths:
@@ -64,15 +102,19 @@ def discover(paths: Sequence[str]) -> Discovery:
             found.sources.append(Source(STDIN, None, PurePosixPath("stdin")))
             continue
         path = Path(given)
-        if not path.exists() and not path.is_symlink():
-            raise UsageError(f"{given}: no such file or folder")
-        if path.is_dir():
+        kind = file_kind(path)
+        if kind is Kind.MISSING:
+            raise UsageError(f"{shown(given)}: no such file or folder")
+        if kind is Kind.FOLDER:
             before = len(found.sources)
             found.sources.extend(_sources_under(given, path, found.problems))
             if len(found.sources) == before:
-                found.problems.append(f"{given}: no {ARTICLE_SUFFIX} files in this folder")
-        else:  # a file, or a broken symlink whose reading will say what is wrong
-            found.sources.append(Source(given, path, PurePosixPath(path.stem)))
+                found.problems.append(f"{shown(given)}: no {ARTICLE_SUFFIX} files in this folder")
+        elif kind.readable:  # a broken symlink's reading will say what is wrong
+            prefix = mirror_prefix(given, folder=False)
+            found.sources.append(Source(printable(given), path, PurePosixPath(path.name), prefix))
+        else:
+            found.problems.append(f"{shown(given)}: {kind.value}, not an article file")
     return found
 
 
@@ -82,13 +124,19 @@ def _sources_under(given: str, folder: Path, problems: list[str]) -> Iterator[So
     for root, dirs, names in os.walk(folder, onerror=lambda err: problems.append(_os_problem(err))):
         dirs.sort()
         files.extend(Path(root, name) for name in names if name.endswith(ARTICLE_SUFFIX))
+    prefix = mirror_prefix(given, folder=True)
     for path in sorted(files):
         relative = PurePosixPath(path.relative_to(folder).as_posix())
-        yield Source(printable(str(Path(given, relative))), path, relative.with_suffix(""))
+        name = printable(str(Path(given, relative)))
+        kind = file_kind(path)
+        if kind in {Kind.FILE, Kind.UNREADABLE, Kind.MISSING}:  # gone since listed: reading says
+            yield Source(name, path, relative, prefix)
+        else:  # opening a FIFO would wait for a writer; a device may never end
+            problems.append(f"{shown(name)}: skipped: {kind.value}, not a file")
 
 
 def printable(name: str) -> str:
-    """A file name fit for a record and a message: bytes that are not UTF-8 become U+FFFD.
+    """A file name fit for a record: bytes that are not UTF-8 become U+FFFD.
 
     >>> printable("Zürich.txt"), printable(os.fsdecode(b"caf\\xe9.txt"))
     ('Zürich.txt', 'caf�.txt')
@@ -97,7 +145,7 @@ def printable(name: str) -> str:
 
 
 def _os_problem(error: OSError) -> str:
-    return f"{error.filename}: {error.strerror or error}"
+    return f"{shown(str(error.filename))}: {error.strerror or error}"
 
 
 def read_article(source: Source, stdin: BinaryIO | None = None) -> Article:
@@ -180,66 +228,3 @@ def _decode_with(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise ArticleError(name, f"invalid {encoding}: {error.reason}") from None
-
-
-def output_path(out_dir: Path, source: Source) -> Path:
-    """Where `-o DIR` puts an article's record: its relative path, with .json."""
-    return out_dir.joinpath(*source.relative.parts).with_suffix(".json")
-
-
-def check_output_dir(out_dir: Path) -> None:
-    """Make sure records can be written under `out_dir`, creating it if needed."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir}: output path exists and is not a folder")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UsageError(f"{out_dir}: cannot create output folder: {error.strerror}") from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise UsageError(f"{out_dir}: output folder is not writable")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old file or the whole new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_record(record: Record, out_dir: Path, source: Source) -> Path:
-    """Write a record as pretty JSON under `out_dir`; raises ArticleError when it cannot."""
-    import orjson
-
-    path = output_path(out_dir, source)
-    try:
-        data = orjson.dumps(record.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n"
-        write_atomically(path, data)
-    except (OSError, orjson.JSONEncodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise ArticleError(source.source, f"cannot write {path}: {reason}") from None
-    return path
-
-
-def record_is_current(path: Path, sha256: str, pipeline: PipelineInfo) -> bool:
-    """Whether the record at `path` comes from these very bytes and this very pipeline.
-
-    Only the two fields that decide are compared; a missing, unreadable,
-    half-written or otherwise broken file is not current, so it is redone.
-    """
-    import orjson
-
-    try:
-        existing = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError):
-        return False
-    return (
-        isinstance(existing, dict)
-        and existing.get("sha256") == sha256
-        and existing.get("pipeline") == pipeline.model_dump(mode="json")
-    )
