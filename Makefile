@@ -32,8 +32,9 @@ lint: $(VENV)/.installed-dev
 
 check: test lint
 
+# Options for the benchmark: make bench ARGS='--only fsync' (see python -m benchmarks.run -h).
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(ARGS)
 
 # Regenerate the common-word list the entity typer reads (needs wordfreq, not installed by run/test).
 common-words: $(VENV)/.installed-run
