@@ -405,6 +405,90 @@ PARTNERSHIP_CASES = [
         [{"Hyundai Motor", "Kia", "LG Energy Solution", "Indonesia Battery Corporation"}],
         id="a-consortium-and-its-partner-are-one-partnership",
     ),
+    # "its venture with X": 'its' is the company above the venture's own clause
+    pytest.param(
+        "SK On said BlueOval SK, its venture with Ford Motor, had begun supplying cells.",
+        [{"SK On", "Ford Motor"}],
+        id="its-venture-the-subject-of-the-clause-above",
+    ),
+    pytest.param(
+        "Panasonic raised its forecast. Its venture with Toyota, Prime Planet Energy & "
+        "Solutions, makes prismatic cells.",
+        [{"Panasonic", "Toyota"}],
+        id="its-venture-the-company-of-the-sentence-before",
+    ),
+    pytest.param(
+        "Samsung SDI lost money in the quarter. StarPlus Energy, its joint venture with "
+        "Stellantis in Kokomo, has stayed below 30% utilisation.",
+        [{"Samsung SDI", "Stellantis"}],
+        id="its-venture-named-first-is-not-its-own-owner",
+    ),
+    # working together
+    pytest.param(
+        "LG Chem and Umicore have worked together before, on cathode plants in Poland.",
+        [{"LG Chem", "Umicore"}],
+        id="have-worked-together",
+    ),
+    pytest.param(
+        "Toyota, Isuzu and Hino are working together on hydrogen trucks.",
+        [{"Toyota", "Isuzu", "Hino"}],
+        id="three-working-together-are-one-partnership",
+    ),
+    pytest.param(
+        "Renault will work together with Geely on engines.",
+        [{"Renault", "Geely"}],
+        id="work-together-with",
+    ),
+    # supply deals and orders
+    pytest.param(
+        "Albemarle signed an agreement to supply lithium hydroxide to Renault Group from 2025.",
+        [{"Albemarle", "Renault Group"}],
+        id="an-agreement-to-supply-to",
+    ),
+    pytest.param(
+        "BYD won an order for 115 electric buses from Go-Ahead Group.",
+        [{"BYD", "Go-Ahead Group"}],
+        id="won-an-order-for-things-from",
+    ),
+    pytest.param(
+        "Solaris received an order from MPK Krakow for 50 buses.",
+        [{"Solaris", "MPK Krakow"}],
+        id="received-an-order-from",
+    ),
+    pytest.param(
+        "LG Energy Solution secured a contract from General Motors to supply cells.",
+        [{"LG Energy Solution", "General Motors"}],
+        id="secured-a-contract-from",
+    ),
+    pytest.param(
+        "LG Energy Solution will make LFP cells for Renault from 2026 under a supply deal.",
+        [{"LG Energy Solution", "Renault"}],
+        id="make-for-under-a-supply-deal",
+    ),
+    pytest.param(
+        "Under the agreement, Panasonic will produce batteries for Mazda.",
+        [{"Panasonic", "Mazda"}],
+        id="produce-for-under-the-agreement",
+    ),
+]
+
+PARTNERSHIP_COUNTER_CASES = [
+    pytest.param("Samsung SDI makes cells for BMW.", id="making-for-without-a-deal"),
+    pytest.param("CATL will build a plant for Stellantis in Spain.", id="building-for-no-deal"),
+    pytest.param("Tesla won an order from the government of Kenya.", id="order-from-no-company"),
+    pytest.param("BYD received orders from customers in Brazil.", id="orders-from-customers"),
+    pytest.param("Volvo won an award from Euro NCAP.", id="an-award-is-no-order"),
+    pytest.param(
+        "Volvo worked hard to cut costs, and Geely worked on software.", id="working-alone"
+    ),
+    pytest.param(
+        "Engineers at Toyota and Denso worked with suppliers on the design.",
+        id="working-with-someone-unnamed",
+    ),
+    pytest.param(
+        "Ford reported higher sales, while BlueOval SK said its plant had begun production.",
+        id="its-own-plant-is-no-venture",
+    ),
 ]
 
 
@@ -424,6 +508,11 @@ def test_partnerships(nlp: Any, text: str, expected: list[set[str]]) -> None:
     record = extract(text, nlp=nlp)
     found = [set(p.parties) for p in record.partnerships]
     assert sorted(found, key=sorted) == sorted(expected, key=sorted)
+
+
+@pytest.mark.parametrize("text", PARTNERSHIP_COUNTER_CASES)
+def test_no_partnership(nlp: Any, text: str) -> None:
+    assert extract(text, nlp=nlp).partnerships == []
 
 
 def test_partnership_keeps_its_sentence(nlp: Any) -> None:

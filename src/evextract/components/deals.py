@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..canonical import name_key
 from ..relations import RelationCues, TextSpan
-from .parties import PartyReader, combine, subject_heads, verb_above
+from .parties import PartyReader, combine, preps, subject_heads, verb_above
 from .references import is_modifier
 
 
@@ -33,6 +33,10 @@ class DealReader:
         lemma = verb.lemma_.lower()
         if lemma in self.cues.supply_verbs:
             yield from self._supply(verb)
+        elif lemma in self.cues.making_verbs:
+            yield from self._making_for(verb)
+        elif lemma in self.cues.winning_verbs:
+            yield from self._order(verb)
         elif lemma in self.cues.licence_verbs:
             yield from self._licence(verb)
         elif lemma in self.cues.sourcing_verbs:
@@ -55,8 +59,43 @@ class DealReader:
             above = verb_above(deal)
             heads = subject_heads(above) if above is not None else []
         suppliers = [p for h in heads for p in self.reader.parties(h)]
-        buyers = self.reader.prep_parties(verb, "to")
+        # "to supply cobalt to Renault": the parser calls that "to" a dative as often as not
+        buyers = [
+            p
+            for c in verb.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+            for o in c.children
+            for p in self.reader.parties(o)
+        ]
         yield from combine(suppliers, buyers, [], single_body=False)
+
+    def _making_for(self, verb: Token) -> Iterator[list[TextSpan]]:
+        """'LGES will make cells for Ampere under a supply deal': made for a named buyer
+        under a named deal; without the deal, making for someone is no partnership."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        buyers = [p for h in (verb, *objects) for p in self.reader.prep_parties(h, "for")]
+        if not buyers or not self._names_deal(verb):
+            return
+        makers = [p for h in subject_heads(verb) for p in self.reader.parties(h)]
+        yield from combine(makers, buyers, [], single_body=False)
+
+    def _order(self, verb: Token) -> Iterator[list[TextSpan]]:
+        """'New Flyer won a 120-bus order from King County Metro': the winner supplies the
+        one it comes from. An order from no one named is no partnership."""
+        orders = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.lemma_.lower() in self.cues.order_nouns
+        ]
+        # "an order for 115 buses from Go-Ahead Group": the parser hangs "from" on the buses
+        ordered = [o for order in orders for p in preps(order, "for") for o in p.children]
+        buyers = [
+            p for h in (verb, *orders, *ordered) for p in self.reader.prep_parties(h, "from")
+        ]
+        if not orders or not buyers:
+            return
+        sellers = [p for h in subject_heads(verb) for p in self.reader.parties(h)]
+        yield from combine(sellers, buyers, [], single_body=False)
 
     def _sourcing(self, verb: Token) -> Iterator[list[TextSpan]]:
         """'BMW buys cells from CATL under a supply contract'; 'the cells come from CATL and

@@ -78,7 +78,7 @@ class PartyReader:
             return []
         skipped = self.index.at(skip) if skip is not None else None
         entity = self._clause_subject(token) if token.lower_ in PRONOUNS else None
-        entity = entity or self.index.refers_to(token, ORG_TYPES)
+        entity = entity or self.index.refers_to(token, ORG_TYPES, besides=skipped)
         if entity is None or entity == skipped:
             return []
         return [self.party(entity)]
@@ -95,14 +95,30 @@ class PartyReader:
 
     def _clause_subject(self, pronoun: Token) -> Span | None:
         """'The automaker makes cells through Ultium Cells, its venture with LGES': 'its' is
-        the clause's subject, not the name it stands beside."""
+        the clause's subject, not the name it stands beside. When that name is the subject
+        ('SK On said BlueOval SK, its venture with Ford, began'), the clause above."""
         verb = verb_above(pronoun)
-        heads = subject_heads(verb) if verb is not None else []
-        found = [
-            self.index.refers_to(h, ORG_TYPES)
-            for h in heads
-            if h.lower_ not in PRONOUNS and pronoun not in h.subtree  # not 'its' in 'its partner'
-        ]
+        while verb is not None:
+            heads = [h for h in subject_heads(verb) if pronoun not in h.subtree]
+            if any(h.lower_ in PRONOUNS for h in heads):
+                return self._subject_before(pronoun)  # "... it plans to run Ultium Cells, its venture"
+            found = [self.index.refers_to(h, ORG_TYPES) for h in heads]
+            if found:
+                return found[0] if len(found) == 1 else None
+            if verb.head.i == verb.i:
+                return self._subject_before(pronoun)  # "Ultium Cells, its venture with GM, cut"
+            verb = verb_above(verb.head)
+        return None
+
+    def _subject_before(self, pronoun: Token) -> Span | None:
+        """The company or organization the sentence before is about: its main subject."""
+        doc = pronoun.doc
+        start = pronoun.sent.start
+        if start == 0:
+            return None
+        root = doc[start - 1].sent.root
+        heads = [h for h in subject_heads(root) if h.lower_ not in PRONOUNS]
+        found = [e for h in heads if (e := self.index.refers_to(h, ORG_TYPES)) is not None]
         return found[0] if len(found) == 1 else None
 
     def _phrase_tokens(self, head: Token) -> Iterator[Token]:

@@ -143,8 +143,8 @@ class _PartyScan:
         if lemma in self.cues.partnership_verbs:
             particles = self.cues.partnership_particles.get(lemma)
             return particles is None or any(c.lower_ in particles for c in token.children)
-        if lemma in self.cues.with_verbs:
-            return bool(preps(token, "with"))
+        if lemma in self.cues.with_verbs and preps(token, "with"):
+            return True
         if lemma in self.cues.agreement_verbs and self._agreement_objects(token):
             return True
         if lemma in self.cues.together_verbs:

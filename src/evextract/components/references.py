@@ -58,14 +58,18 @@ class EntityIndex:
             if start <= ent.start and ent.end <= end and ent.label_ in wanted
         ]
 
-    def refers_to(self, token: Token, types: frozenset[str]) -> Span | None:
-        """The entity a noun phrase headed by `token` names or points back to."""
+    def refers_to(
+        self, token: Token, types: frozenset[str], besides: Span | None = None
+    ) -> Span | None:
+        """The entity a noun phrase headed by `token` names or points back to; a pronoun,
+        the nearest one other than `besides` ("Ultium Cells, its venture with GM": not
+        Ultium Cells)."""
         entity = self.at(token)
         if entity is not None:
             return entity if entity.label_ in types else None
         word = token.lower_
         if word in PRONOUNS:
-            return self._before(token.i, types, _PRONOUN_REACH, foreground=True)
+            return self._before(token.i, types, _PRONOUN_REACH, foreground=True, besides=besides)
         if not _is_definite(token):
             return None
         kinds = frozenset(self.nouns.types_of(word)) & types
@@ -82,6 +86,7 @@ class EntityIndex:
         word: str = "",
         context: Token | None = None,
         foreground: bool = False,
+        besides: Span | None = None,
     ) -> Span | None:
         """The nearest entity of the types ending before token i, within `reach` sentences;
         with `foreground`, not one named in passing in a relative clause or an apposition
@@ -96,7 +101,7 @@ class EntityIndex:
                 return None
             if ent.label_ not in types or (word and word not in ent.text.lower().split()):
                 continue
-            if foreground and _in_background(ent):
+            if (foreground and _in_background(ent)) or ent == besides:
                 continue
             if context is not None and not self.nouns.fits(context.lower_, _category(ent)):
                 continue  # "the automaker" is not the battery maker named last
