@@ -101,7 +101,8 @@ class PartyReader:
         while verb is not None:
             heads = [h for h in subject_heads(verb) if pronoun not in h.subtree]
             if any(h.lower_ in PRONOUNS for h in heads):
-                return self._subject_before(pronoun)  # "... it plans to run Ultium Cells, its venture"
+                # "... it plans to run Ultium Cells, its venture": what the sentence before is about
+                return self._subject_before(pronoun)
             found = [self.index.refers_to(h, ORG_TYPES) for h in heads]
             if found:
                 return found[0] if len(found) == 1 else None
