@@ -89,9 +89,7 @@ class DealReader:
         ]
         # "an order for 115 buses from Go-Ahead Group": the parser hangs "from" on the buses
         ordered = [o for order in orders for p in preps(order, "for") for o in p.children]
-        buyers = [
-            p for h in (verb, *orders, *ordered) for p in self.reader.prep_parties(h, "from")
-        ]
+        buyers = [p for h in (verb, *orders, *ordered) for p in self.reader.prep_parties(h, "from")]
         if not orders or not buyers:
             return
         sellers = [p for h in subject_heads(verb) for p in self.reader.parties(h)]
