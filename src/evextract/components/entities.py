@@ -35,6 +35,7 @@ from ..gazetteer import Gazetteer
 from . import name_context
 from .headed_names import NameWords, body_names, legal_names
 from .place_context import PlaceCues, placed_by_context
+from .site_names import SiteCues, before_a_site, is_giga_name, names_a_site, unnamed_sites
 from .span_labels import (
     acronyms_defined,
     as_defined,
@@ -85,6 +86,7 @@ class EntityRules:
     place_locatives: frozenset[str]
     place_compass_phrases: frozenset[str]
     place_sited_nouns: frozenset[str]
+    site_nouns: frozenset[str]
     arm_words: frozenset[str]
     common_words: frozenset[str]
 
@@ -246,6 +248,7 @@ class EntityTyper:
         dateline_tokens = {span.start for span in datelines}
         yield from self._places_the_model_missed(doc)
         yield from self._people_the_model_missed(doc)
+        yield from unnamed_sites(doc, self._site_cues)
         for ent in doc.ents:
             if ent.start in dateline_tokens:
                 continue
@@ -374,6 +377,10 @@ class EntityTyper:
     def _legal_form_follows(self, doc: Doc, i: int, end: int) -> bool:
         return i + 1 < end and doc[i + 1].text in self.rules.legal_forms
 
+    @property
+    def _site_cues(self) -> SiteCues:
+        return SiteCues(self.rules.site_nouns, lambda text: bool(self.gazetteer.lookup(text)))
+
     def _has_head(self, span: Span, heads: frozenset[str]) -> bool:
         return any(t.text in heads for t in span)
 
@@ -402,6 +409,10 @@ class EntityTyper:
         described = self._described_by_next_word(span, context)
         if described is not None:
             return described
+        if is_giga_name(span) or names_a_site(span, self._site_cues):
+            return labelled(span, "facility")  # "a Giga Arctic plant", "its Pilgangoora operation"
+        if before_a_site(span, self._site_cues) and (place := self._as_place(span, context)):
+            return place  # "Audi's Dingolfing plant"
         if len(span) > 2 and any(text.endswith(p) for p in self.rules.facility_phrases):
             return labelled(span, "facility")  # "Karawang New Industry City": an industrial park
         named_facility = len(span) > 1 and self._has_head(span, self.rules.facility_heads)
