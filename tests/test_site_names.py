@@ -51,14 +51,61 @@ FACILITY_CASES = [
     ),
 ]
 
+HEADED_CASES = [
+    pytest.param(
+        "The factory is rising in the Manisa Organized Industrial Zone, 40 km from Izmir.",
+        "Manisa Organized Industrial Zone",
+        id="the-name-industrial-zone",
+    ),
+    pytest.param(
+        "Zhou Zhenyu spoke at the company's Baojun Base in Liuzhou.",
+        "Baojun Base",
+        id="a-known-brand-names-the-base",
+    ),
+    pytest.param(
+        "Gotion's cells will come from the Hefei Xinzhan High-tech Industrial Park.",
+        "Hefei Xinzhan High-tech Industrial Park",
+        id="from-the-long-park-name",
+    ),
+    pytest.param(
+        "Hyundai built its plant at the Bryan County Megasite Park in Georgia.",
+        "Bryan County Megasite Park",
+        id="at-the-park",
+    ),
+    pytest.param(
+        "VinFast trucks leave through the Lach Huyen International Port near Haiphong.",
+        "Lach Huyen International Port",
+        id="through-the-port",
+    ),
+    pytest.param(
+        "Ganfeng will build the cells near the Pozuelo Logistics Hub in Spain.",
+        "Pozuelo Logistics Hub",
+        id="near-the-hub",
+    ),
+    pytest.param(
+        "BTR chose the Tangier Automotive City Complex for its first plant outside Asia.",
+        "Tangier Automotive City Complex",
+        id="the-complex",
+    ),
+    pytest.param(
+        "Rivian's vans are built inside the Normal Assembly Works in Illinois.",
+        "Normal Assembly Works",
+        id="inside-the-works",
+    ),
+]
+
 PLACE_CASES = [
     pytest.param("Ford's Kentucky plant and BYD's Szeged factory are new.", "Szeged", "city"),
-    pytest.param("Audi's Ingolstadt plant and the Dingolfing factory are old.", "Dingolfing", "city"),
+    pytest.param(
+        "Audi's Ingolstadt plant and the Dingolfing factory are old.", "Dingolfing", "city"
+    ),
     pytest.param("Stellantis said its Kenitra plant would double output.", "Kenitra", "city"),
 ]
 
 COUNTER_CASES = [
-    pytest.param("Freyr is growing fast. The Freyr plant is already late.", "Freyr", id="used-alone"),
+    pytest.param(
+        "Freyr is growing fast. The Freyr plant is already late.", "Freyr", id="used-alone"
+    ),
     pytest.param("Tesla said the Tesla factory in Fremont is old.", "Tesla", id="known-company"),
     pytest.param("It runs its 30 GWh plant and a 2 GWh factory.", "30 GWh", id="a-capacity"),
     pytest.param("Its Main plant is shut for the summer.", "Main", id="a-common-word"),
@@ -71,6 +118,24 @@ COUNTER_CASES = [
 def test_a_site_named_before_what_it_is(nlp: Any, text: str, name: str) -> None:
     types = {e.name: e.type for e in extract(text, nlp=nlp).entities}
     assert types.get(name) == "facility", types
+
+
+HEADED_COUNTER_CASES = [
+    pytest.param("The Special Economic Zone grew by a fifth.", id="only-common-words"),
+    pytest.param("Tesla Opens New Plant In Texas", id="a-title-case-heading"),
+    pytest.param("BYD And Stellantis Build Battery Plant", id="a-heading-of-two-names"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), HEADED_CASES)
+def test_a_proper_name_ending_in_a_facility_head(nlp: Any, text: str, name: str) -> None:
+    types = {e.name: e.type for e in extract(text, nlp=nlp).entities}
+    assert types.get(name) == "facility", types
+
+
+@pytest.mark.parametrize("text", HEADED_COUNTER_CASES)
+def test_no_facility_from_common_words_or_headings(nlp: Any, text: str) -> None:
+    assert [e for e in extract(text, nlp=nlp).entities if e.type == "facility"] == []
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), PLACE_CASES)

@@ -35,7 +35,14 @@ from ..gazetteer import Gazetteer
 from . import name_context
 from .headed_names import NameWords, body_names, legal_names
 from .place_context import PlaceCues, placed_by_context
-from .site_names import SiteCues, before_a_site, is_giga_name, names_a_site, unnamed_sites
+from .site_names import (
+    SiteCues,
+    before_a_site,
+    headed_sites,
+    is_giga_name,
+    names_a_site,
+    unnamed_sites,
+)
 from .span_labels import (
     acronyms_defined,
     as_defined,
@@ -155,6 +162,7 @@ class EntityTyper:
         matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
         ents = doc.ents  # built anew on every access
         containers = [ent for ent in ents if self._contains_other_names(ent)]
+        containers += headed_sites(doc, self._site_cues)  # "the company's Baojun Base"
         matches = [m for m in matches if not any(strictly_inside(m, c) for c in containers)]
         model_words = {t.i for ent in ents if ent.label_ in _NAME_LABELS for t in ent}
         supported = {m._.get(CANONICAL) for m in matches if not m._.get(AMBIGUOUS)}
@@ -249,6 +257,7 @@ class EntityTyper:
         yield from self._places_the_model_missed(doc)
         yield from self._people_the_model_missed(doc)
         yield from unnamed_sites(doc, self._site_cues)
+        yield from headed_sites(doc, self._site_cues)
         for ent in doc.ents:
             if ent.start in dateline_tokens:
                 continue
@@ -379,7 +388,13 @@ class EntityTyper:
 
     @property
     def _site_cues(self) -> SiteCues:
-        return SiteCues(self.rules.site_nouns, lambda text: bool(self.gazetteer.lookup(text)))
+        rules = self.rules
+        return SiteCues(
+            rules.site_nouns,
+            lambda text: bool(self.gazetteer.lookup(text)),
+            rules.facility_heads,
+            lambda word: word.lower() in rules.common_words,
+        )
 
     def _has_head(self, span: Span, heads: frozenset[str]) -> bool:
         return any(t.text in heads for t in span)

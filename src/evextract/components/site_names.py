@@ -23,10 +23,16 @@ _GIGA = frozenset({"Giga", "Gigafactory"})
 _NOT_PLACE_LABELS = frozenset({"ORG", "PRODUCT", "FAC", "LOC", "PERSON", "NORP", "WORK_OF_ART"})
 
 
+_HEADED_WORDS = 6  # "Sichuan Times Power Battery Industry Base": words before the head
+_LOCATIVES = frozenset({"at", "in", "from", "of", "near", "inside", "within", "to", "through"})
+
+
 @dataclass(frozen=True)
 class SiteCues:
     site_nouns: frozenset[str]  # "plant", "factory", "facility", "operation"
     is_known: Callable[[str], bool]  # a knowledge-base name or a gazetteer place
+    facility_heads: frozenset[str] = frozenset()  # "Base", "Zone", "Cluster"
+    is_common: Callable[[str], bool] = lambda word: False  # "Industrial", "New", "King"
 
 
 def is_giga_name(span: Span) -> bool:
@@ -71,6 +77,35 @@ def unnamed_sites(doc: Doc, cues: SiteCues) -> Iterator[Span]:
             yield Span(doc, span.start, span.end, label="GPE")  # "BYD's Szeged factory"
         elif not known and any(any(c.isdigit() for c in t.text) for t in span):
             yield Span(doc, span.start, span.end, label="FAC")
+
+
+def headed_sites(doc: Doc, cues: SiteCues) -> Iterator[Span]:
+    """Proper names ending in a facility's head word that the model left out or cut
+    short: 'the Manisa Organized Industrial Zone', 'the company's Baojun Base'. One word
+    at least must be a name's, not a common word ('the Special Economic Zone' is no
+    name), and the words must follow a determiner, a possessive or a locative, not start
+    a Title Case heading."""
+    for head in doc:
+        if head.text not in cues.facility_heads or head.i == 0:
+            continue
+        start = head.i
+        while (
+            start > 0 and head.i - start < _HEADED_WORDS and _may_be_in_a_site_name(doc[start - 1])
+        ):
+            start -= 1
+        span = doc[start : head.i + 1]
+        if len(span) < 2 or _crosses_an_entity(span) or not _follows_a_lowercase_cue(doc, start):
+            continue
+        if all(cues.is_common(t.text) for t in span[:-1] if not t.like_num):
+            continue
+        yield Span(doc, span.start, span.end, label="FAC")
+
+
+def _follows_a_lowercase_cue(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return _introduced(doc, start) or (before.lower_ in _LOCATIVES and before.is_lower)
 
 
 def _crosses_an_entity(span: Span) -> bool:
