@@ -180,6 +180,32 @@ ROLE_CASES = [
         {("Lars Berg", "Northvolt", "battery engineer")},
         id="lowercase-modifier-without-an-article",
     ),
+    # a corporate title with no company named: the one the article is about
+    pytest.param(
+        "Panasonic Energy raised its outlook. Panasonic Energy expects storage to grow. "
+        "Sales in Japan fell. \"Demand is weak,\" chief financial officer Akira Sato told "
+        "analysts.",
+        {("Akira Sato", "Panasonic Energy", "chief financial officer")},
+        id="the-article-s-company-when-none-is-near",
+    ),
+    pytest.param(
+        "SK On lost money again. SK On cut output in Georgia. Its plant with Ford is late. "
+        "Lee Seok-hee, chief executive, said new deals with Hyundai Motor would help.",
+        {("Lee Seok-hee", "SK On", "chief executive")},
+        id="not-the-partner-in-what-is-said",
+    ),
+    pytest.param(
+        "Automotive Cells Company, the venture of Stellantis and TotalEnergies, paused its "
+        "plant, chief executive Yann Vincent said.",
+        {("Yann Vincent", "Automotive Cells Company", "chief executive")},
+        id="not-a-parent-in-an-apposition",
+    ),
+    pytest.param(
+        "Two-wheelers sold well. Managing director Sudarshan Venu said TVS Motor would add "
+        "three models.",
+        {("Sudarshan Venu", "TVS Motor", "Managing director")},
+        id="the-subject-of-what-is-said",
+    ),
 ]
 
 # A lowercase description without a title word is no role.

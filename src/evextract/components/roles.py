@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import ENTITY_ID
 from ..relations import RelationCues, RoleFinding
 from .references import (
     ORG_TYPES,
@@ -47,6 +48,7 @@ _MAX_MODIFIERS = 3
 _MAX_OWNER = 6  # tokens an owner may span before its "'s"
 _MAX_VERB_WORDS = 3  # "resigned as", "will step down as", "serves as"
 _COMPANY_REACH = 3  # sentences back a corporate title may look for its company
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "explain", "announce", "warn"})
 
 
 class RoleFinder:
@@ -373,13 +375,54 @@ class _RoleScan:
         if not self.cues.is_corporate_title(title):
             return None
         sentence = sentence_of(person)
+        said = self._reported_from(person, sentence.end)
         companies = [
             e
             for e in self.index.in_range(sentence.start, sentence.end, {"company"})
-            if e.end <= person.start or e.start >= person.end
+            if (
+                e.end <= person.start or person.end <= e.start < said or _subject_of_report(e, said)
+            )
+            and not self._describes_another(e)
         ]
         nearest = min(companies, key=lambda e: _distance(e, person), default=None)
-        return nearest or self._company_before(sentence.start)
+        return nearest or self._protagonist(person) or self._company_before(sentence.start)
+
+    def _describes_another(self, entity: Span) -> bool:
+        """'ACC, the venture of Stellantis and TotalEnergies, ...': a parent named in a
+        company's description is not the company of the sentence."""
+        for token in [entity.root, *entity.root.ancestors]:
+            if token.dep_ in {"appos", "relcl", "acl"}:
+                described = self.index.at(token.head)
+                return described is not None and described.label_ in ORG_TYPES
+        return False
+
+    def _reported_from(self, person: Span, end: int) -> int:
+        """Where what the person says begins: 'Kim Dong-myung, chief executive, said that
+        deals with Mercedes-Benz ...' names the partner, not the chief executive's company;
+        but the subject of what is said is often it ('... said TVS would add models')."""
+        for token in self.doc[person.end : end]:
+            if token.pos_ == "VERB" and token.lemma_ in _SPEECH_VERBS:
+                return token.i
+        return end
+
+    def _protagonist(self, person: Span) -> Span | None:
+        """The company the article is about: named most often before the person, and at
+        least twice ('... chief financial officer Lee Chang-sil told analysts')."""
+        counts: dict[str, list[Span]] = {}
+        for entity in self.index.entities:
+            if entity.start >= person.start:
+                break
+            if entity.label_ == "company" and not is_modifier(entity.root):
+                key = entity._.get(ENTITY_ID) or entity.text.lower()  # "LGES", "LG Energy Solution"
+                counts.setdefault(key, []).append(entity)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if (
+            not ranked
+            or len(ranked[0]) < 2
+            or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0]))
+        ):
+            return None
+        return ranked[0][-1]
 
     def _company_before(self, i: int) -> Span | None:
         """'Ather makes scooters in Hosur. ... "...," CEO Tarun Mehta said': the company named
@@ -410,6 +453,10 @@ class _OwnerBefore:
     text_start: int
     anchored: bool
     is_place: bool = False
+
+
+def _subject_of_report(entity: Span, said: int) -> bool:
+    return entity.start > said and entity.root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _distance(entity: Span, person: Span) -> tuple[int, int]:
