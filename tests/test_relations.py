@@ -180,6 +180,17 @@ ROLE_CASES = [
         {("Lars Berg", "Northvolt", "battery engineer")},
         id="lowercase-modifier-without-an-article",
     ),
+    # a portfolio with a body's word inside is part of the title; one ending in it is a body
+    pytest.param(
+        "Union Heavy Industries Minister H.D. Kumaraswamy said makers had been quickest.",
+        {("H.D. Kumaraswamy", None, "Union Heavy Industries Minister")},
+        id="portfolio-with-union-inside",
+    ),
+    pytest.param(
+        "Commerce Department Secretary Gina Raimondo spoke in Detroit.",
+        {("Gina Raimondo", "Commerce Department", "Secretary")},
+        id="a-body-then-its-secretary",
+    ),
     # a corporate title with no company named: the one the article is about
     pytest.param(
         "Panasonic Energy raised its outlook. Panasonic Energy expects storage to grow. "

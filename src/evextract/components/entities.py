@@ -449,7 +449,8 @@ class EntityTyper:
             return True
         heads = self.rules.organization_heads  # "Commerce Department Secretary" names both
         office_follows = span.end < len(doc) and doc[span.end].text in offices
-        return office_follows and not self._has_head(span, heads)
+        # "Union Heavy Industries Minister": a head word inside is no body's name
+        return office_follows and span[-1].text not in heads
 
     def _is_titled_person(self, span: Span) -> bool:
         """'Sun Huibin, President of ...' or 'secretary-general Narit Therdsteerasukdi'."""
