@@ -8,6 +8,16 @@ import pytest
 from evextract.credits import credit_names
 
 TITLES = {"Correspondent", "Editor", "Reporter", "Analyst"}
+COMMON = {"green", "growth", "the", "union", "cabinet"}
+PLACES = {"NEW DELHI", "MUMBAI", "SEOUL"}
+
+
+def _is_common(word: str) -> bool:
+    return word.lower() in COMMON
+
+
+def _is_place(name: str) -> bool:
+    return name in PLACES
 
 CREDITS = [
     ("caps-pair", "By ZHANG WEI and HE Jiayi\n", [("ZHANG WEI", "byline"), ("HE Jiayi", "byline")]),
@@ -54,6 +64,35 @@ CREDITS = [
     ),
     ("reporting-by", "Reporting by Hiroko Tanabe; editing by staff", [("Hiroko Tanabe", "byline")]),
     ("edited-by", "Edited by Priya Raman", [("Priya Raman", "editor")]),
+    # names alone on a line of the article's head, beside a dateline or a date
+    (
+        "alone-after-published",
+        "Swap trucks take over\n\nPublished: 2025-06-12 10:08\n\nWANG Lei, SUN Mei\n\nHEFEI, "
+        "June 12 -- At a station",
+        [("WANG Lei", "byline"), ("SUN Mei", "byline")],
+    ),
+    (
+        "alone-before-a-city-line",
+        "Subsidy halved\n\nRAHUL IYER\nMUMBAI\nSeptember 12, 2024\n\nThe cabinet met.",
+        [("RAHUL IYER", "byline")],
+    ),
+    (
+        "alone-with-an-outlet",
+        "Plant to triple output\n\nAnita Desai | Business Line\nUpdated: 14 Aug 2025\n\nPUNE: "
+        "Sales",
+        [("Anita Desai", "byline")],
+    ),
+    (
+        "alone-between-date-and-dateline",
+        "Exports climb\n\n2025-07-31 | Xiamen | Business\n\nHUANG Jie and XU Wen\n\nXIAMEN, July "
+        "31 -- Exports",
+        [("HUANG Jie", "byline"), ("XU Wen", "byline")],
+    ),
+    (
+        "alone-before-a-dash-dateline",
+        "Battery plant opens\nKim Tae-hoon\nSEOUL — LG Energy Solution opened",
+        [("Kim Tae-hoon", "byline")],
+    ),
 ]
 
 NOT_CREDITS = [
@@ -65,16 +104,21 @@ NOT_CREDITS = [
     ("by-in-sentence", "The plant was opened by Prime Minister Narendra Modi in March."),
     ("lowercase-words", "By value, exports rose 12 percent."),
     ("title-only", "By Staff Reporter"),
+    ("headline-of-common-words", "Green Growth\n\nSHENZHEN, May 3 -- BYD launched a car."),
+    ("a-city-line-itself", "NEW DELHI\nSeptember 12, 2024\n\nThe cabinet met."),
+    ("a-determiner-first", "Karnataka plan\nThe Union Cabinet\nMay 3, 2025\n\nText."),
+    ("not-in-the-head", "\n".join(["Line of text."] * 14) + "\nJane Doe\nMay 3, 2025\n"),
+    ("a-sentence-beside-a-date", "Sales rose.\nTesla cut prices again\nMay 3, 2025"),
 ]
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), CREDITS, ids=[c[0] for c in CREDITS])
 def test_credit_names(case: str, text: str, expected: list[tuple[str, str]]) -> None:
-    found = list(credit_names(text, TITLES))
+    found = list(credit_names(text, TITLES, _is_common, _is_place))
     assert [(c.text, c.role) for c in found] == expected
     assert all(text[c.start : c.end] == c.text for c in found)
 
 
 @pytest.mark.parametrize(("case", "text"), NOT_CREDITS, ids=[c[0] for c in NOT_CREDITS])
 def test_not_credit_names(case: str, text: str) -> None:
-    assert list(credit_names(text, TITLES)) == []
+    assert list(credit_names(text, TITLES, _is_common, _is_place)) == []

@@ -12,12 +12,17 @@ that a statistical model takes for an organization; the line around them says wh
 ['Harriet Calloway']
 >>> [c.text for c in credit_names("By the end of March, Chongqing had 246,000 charging piles.")]
 []
+>>> [c.text for c in credit_names("Exports\\n\\nCHEN Siyu and LIN Haoran\\n\\nFUZHOU, July 31 -")]
+['CHEN Siyu', 'LIN Haoran']
+
+A line of names alone is a byline when it stands in the article's head, next to a
+dateline ("FUZHOU, July 31 --", "NEW DELHI") or a date ("Published: 2025-06-12").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 # What opens a credit, by the role it gives the names after it. Case matters: "by" in a
@@ -32,6 +37,14 @@ _PARTICLE = r"(?:de|da|das|do|dos|du|di|del|della|van|von|der|den|ter|bin|binti|
 # Two to four words, maybe with particles inside: "Sigrid de Vries", "YOUSSEF EL AMRANI".
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{1,3}}"
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|&|\band\b)[ \t]*")
+_HEAD_LINES = 12  # bylines stand among the article's first lines
+_DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,}(?:,|[ \t]+(?:--|—|–|-)|$)")
+_DATE = re.compile(
+    r"(?:(?:Published|Updated|Posted)[ \t]*:?[ \t]*)?"
+    r"(?:\d{4}-\d{2}-\d{2}"  # 2025-06-12
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}"  # 14 Aug 2025
+    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4})"  # September 12, 2024
+)
 _AFTER_NAME = re.compile(r"[ \t]+(?:in|from|at|for|with)\b.*$|[ \t]*[/(].*$")
 
 
@@ -45,9 +58,21 @@ class CreditName:
     role: str  # "byline", "editor" or "photo"
 
 
-def credit_names(text: str, title_words: Collection[str] = ()) -> Iterator[CreditName]:
-    """The names that bylines and credits give, in text order."""
-    found: list[CreditName] = []
+def credit_names(
+    text: str,
+    title_words: Collection[str] = (),
+    is_common: Callable[[str], bool] = lambda word: False,
+    is_place: Callable[[str], bool] = lambda name: False,
+) -> Iterator[CreditName]:
+    """The names that bylines and credits give, in text order. `is_common` tells a common
+    word and `is_place` a place's name, so that a line of names alone in the article's
+    head is not a short headline ('Green Growth') or a dateline ('NEW DELHI')."""
+    found: list[CreditName] = [
+        name
+        for name in _byline_lines(text, title_words)
+        if not (name.text.isupper() and is_place(name.text))  # 'NEW DELHI', not 'LIU Yang'
+        and not all(is_common(w) for w in name.text.split())
+    ]
     for line_start, line in _lines(text):
         for segment_start, segment in _segments(line):
             found.extend(_line_credit(line_start + segment_start, segment, title_words))
@@ -59,6 +84,33 @@ def credit_names(text: str, title_words: Collection[str] = ()) -> Iterator[Credi
         if credit.start not in seen:
             seen.add(credit.start)
             yield credit
+
+
+def _byline_lines(text: str, title_words: Collection[str]) -> Iterator[CreditName]:
+    """'LIU Yang, MA Xiaoling' after 'Published: 2025-06-12', 'ARVIND MENON' before 'NEW
+    DELHI', 'Deepa Raghunathan | Mint' before 'Updated: 14 Aug 2025': names alone on a
+    line of the article's head, beside a dateline or a date."""
+    head = [(start, line.strip()) for start, line in _lines(text) if line.strip()][:_HEAD_LINES]
+    for k, (start, line) in enumerate(head):
+        before = head[k - 1][1] if k > 0 else ""
+        after = head[k + 1][1] if k + 1 < len(head) else ""
+        if not (_DATELINE.match(after) or _DATE.match(after) or _DATE.match(before)):
+            continue
+        segment = line.split("|")[0].rstrip()
+        if any(re.match(rf"(?:{lead})[ \t]", segment) for lead in _LINE_CREDITS.values()):
+            continue  # "By PARK SE-YEON": a byline of its own
+        offset = start + text[start:].index(segment)
+        names = list(_names(offset, segment, "byline", title_words))
+        if names and _only_names(segment, names, offset):
+            yield from names
+
+
+def _only_names(segment: str, names: list[CreditName], offset: int) -> bool:
+    """Nothing on the line but the names and what joins them: not a short headline."""
+    rest = segment
+    for name in sorted(names, key=lambda n: n.start, reverse=True):
+        rest = rest[: name.start - offset] + rest[name.end - offset :]
+    return _LIST_JOIN.sub("", rest).strip(" .") == ""
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -120,4 +172,6 @@ def _is_a_name(name: str, title_words: Collection[str]) -> bool:
     words = name.split()
     if any(w in title_words or w.title() in title_words for w in words):
         return False
+    if words[0].lower() in {"the", "a", "an"}:
+        return False  # "The Union Cabinet"
     return all(w[:1].isupper() or re.fullmatch(_PARTICLE, w.lower()) for w in words)

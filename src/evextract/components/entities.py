@@ -226,7 +226,13 @@ class EntityTyper:
         site') in capitals the model takes for organizations; an agency credited there
         ('Photo: Visual China Group') is an organization."""
         heads = self.rules.organization_heads | self.rules.company_heads
-        for credit in credit_names(doc_text(doc), self.rules.title_words):
+        common = self.rules.common_words
+        for credit in credit_names(
+            doc_text(doc),
+            self.rules.title_words,
+            lambda word: word.lower() in common,
+            lambda name: bool(self.gazetteer.lookup(name) or self.gazetteer.lookup(name.title())),
+        ):
             span = doc.char_span(credit.start, credit.end, alignment_mode="expand")
             if span is None or not taken.isdisjoint(range(span.start, span.end)):
                 continue
