@@ -19,6 +19,7 @@ def _is_common(word: str) -> bool:
 def _is_place(name: str) -> bool:
     return name in PLACES
 
+
 CREDITS = [
     ("caps-pair", "By ZHANG WEI and HE Jiayi\n", [("ZHANG WEI", "byline"), ("HE Jiayi", "byline")]),
     ("with-place", "By LU Hanxiao in Liuzhou, Guangxi Zhuang\n", [("LU Hanxiao", "byline")]),

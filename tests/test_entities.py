@@ -371,3 +371,37 @@ def test_names_that_are_common_words_stay(nlp: Any, text: str, expected: tuple[s
 def test_a_model_with_a_number_is_no_person(nlp: Any, text: str) -> None:
     people = {name for kind, name in names_by_type(extract(text, nlp=nlp)) if kind == "person"}
     assert not any(any(ch.isdigit() for ch in name) for name in people), people
+
+
+# An exchange's code and the ticker after it are page furniture (name_context.is_exchange_code)
+TICKER_CASES = [
+    pytest.param("XPeng Inc. (NYSE: XPEV and HKEX: 9868) reported results.", {"NYSE", "HKEX"}),
+    pytest.param("LG Energy Solution (KRX: 373220) said profit rose.", {"KRX"}),
+    pytest.param("Shares of Rivian (Nasdaq: RIVN) rose 4%.", {"Nasdaq", "RIVN"}),
+    pytest.param("Pilbara Minerals (ASX: PLS), the miner, grew.", {"ASX", "PLS"}),
+    pytest.param("Toyota (TYO: 7203) raised its forecast.", {"TYO"}),
+    pytest.param("CATL (SZSE: 300750) posted record profit.", {"SZSE"}),
+    pytest.param(
+        "Tata Motors (BSE: 500570, NSE: TATAMOTORS) gained.", {"BSE", "NSE", "TATAMOTORS"}
+    ),
+    pytest.param("Lucid Group, Inc. (NASDAQ: LCID) cut its outlook.", {"NASDAQ", "LCID"}),
+]
+
+TICKER_COUNTER_CASES = [
+    pytest.param("Volvo: Sales rose 5% in May.", "Volvo", id="a-heading-colon"),
+    pytest.param(
+        "Update from CATL: BYD, Tesla and Nio cut prices.", "CATL", id="a-colon-then-names"
+    ),
+    pytest.param("Nio (NYSE: NIO) delivered 20,000 cars.", "NIO", id="a-ticker-that-is-a-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_names"), TICKER_CASES)
+def test_exchange_codes_and_tickers_are_no_names(nlp: Any, text: str, not_names: set[str]) -> None:
+    names = {m.text for e in extract(text, nlp=nlp).entities for m in e.mentions}
+    assert not names & not_names, names
+
+
+@pytest.mark.parametrize(("text", "name"), TICKER_COUNTER_CASES)
+def test_a_colon_alone_keeps_the_name(nlp: Any, text: str, name: str) -> None:
+    assert name in {e.name for e in extract(text, nlp=nlp).entities}

@@ -194,7 +194,7 @@ ROLE_CASES = [
     # a corporate title with no company named: the one the article is about
     pytest.param(
         "Panasonic Energy raised its outlook. Panasonic Energy expects storage to grow. "
-        "Sales in Japan fell. \"Demand is weak,\" chief financial officer Akira Sato told "
+        'Sales in Japan fell. "Demand is weak," chief financial officer Akira Sato told '
         "analysts.",
         {("Akira Sato", "Panasonic Energy", "chief financial officer")},
         id="the-article-s-company-when-none-is-near",

@@ -169,9 +169,12 @@ class EntityTyper:
         return [
             m
             for m in matches
-            if not m._.get(AMBIGUOUS)
-            or m._.get(CANONICAL) in supported
-            or model_words.issuperset(range(m.start, m.end))
+            if (
+                not m._.get(AMBIGUOUS)
+                or m._.get(CANONICAL) in supported
+                or model_words.issuperset(range(m.start, m.end))
+            )
+            and not (name_context.is_exchange_code(m) or name_context.is_ticker(m))
         ]
 
     def _headed_names_over_nested(
@@ -424,6 +427,8 @@ class EntityTyper:
             return None  # "kW.", "the", a generic word
         if name_context.in_table_header(span):
             return None  # "| Rank | Brand |": column names
+        if name_context.is_exchange_code(span) or name_context.is_ticker(span):
+            return None  # "(NYSE: XPEV)"
         credit = name_context.credit_role(span)
         if credit is not None:
             return labelled(span, credit)

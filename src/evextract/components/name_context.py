@@ -167,6 +167,43 @@ def at_dateline(span: Span) -> bool:
     return len(prefix) < 40
 
 
+_TICKER = re.compile(r"[A-Z0-9][A-Z0-9.\-]{0,9}")
+_TICKER_ENDS = {")", ",", ";", "and", "/", "]"}
+
+
+def is_exchange_code(span: Span) -> bool:
+    """'NYSE: XPEV', '(KRX: 373220)', 'HKEX: 9868)': an exchange's code before a ticker is
+    page furniture, not a company the article is about."""
+    doc = span.doc
+    end = span.end
+    if len(span) != 1 or end + 2 > len(doc) or doc[end].text != ":":
+        return False
+    ticker = doc[end + 1]
+    if not _TICKER.fullmatch(ticker.text) or not any(
+        c.isupper() or c.isdigit() for c in ticker.text
+    ):
+        return False
+    after = doc[end + 2].text if end + 2 < len(doc) else ")"
+    if not (after in _TICKER_ENDS or "\n" in ticker.whitespace_):
+        return False
+    return _in_brackets(doc, span.start)  # "(NYSE: XPEV)"; not "Update from CATL: BYD, Nio"
+
+
+def _in_brackets(doc: Doc, i: int, reach: int = 16) -> bool:
+    before = [t.text for t in doc[max(0, i - reach) : i]]
+    after = [t.text for t in doc[i : i + reach]]
+    opened = "(" in before and ")" not in before[len(before) - before[::-1].index("(") :]
+    return opened and ")" in after
+
+
+def is_ticker(span: Span) -> bool:
+    """'PLS' in '(ASX: PLS)': the ticker after an exchange's code."""
+    doc, start = span.doc, span.start
+    if len(span) != 1 or start < 2 or doc[start - 1].text != ":":
+        return False
+    return is_exchange_code(doc[start - 2 : start - 1])
+
+
 def names_a_programme(span: Span) -> bool:
     """A name in quotes, or followed by 'program', 'fund', 'summit': not a body."""
     doc = span.doc
