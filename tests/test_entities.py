@@ -405,3 +405,56 @@ def test_exchange_codes_and_tickers_are_no_names(nlp: Any, text: str, not_names:
 @pytest.mark.parametrize(("text", "name"), TICKER_COUNTER_CASES)
 def test_a_colon_alone_keeps_the_name(nlp: Any, text: str, name: str) -> None:
     assert name in {e.name for e in extract(text, nlp=nlp).entities}
+
+
+# A bracketed one-word name right after a body's name is that body's other name
+# (span_labels.acronyms_defined, name_context.abbreviates)
+BRACKETED_NAME_CASES = [
+    pytest.param("Sales rose, the Global Investment Council (GIC) said.", "GIC", id="acronym"),
+    pytest.param(
+        "Sales rose 12%, the Brazilian Electric Vehicle Association (ABVE) said.",
+        "ABVE",
+        id="acronym-in-portuguese",
+    ),
+    pytest.param(
+        "Gecex, part of the Chamber of Foreign Trade (Camex), cut duties.", "Camex", id="title-word"
+    ),
+    pytest.param(
+        "The loss was found by the Federal Audit Office (Bundesrechnungshof) in Bonn.",
+        "Bundesrechnungshof",
+        id="german-name",
+    ),
+    pytest.param(
+        "The Moroccan Investment and Export Development Agency (AMDIE) reported it.",
+        "AMDIE",
+        id="french-acronym",
+    ),
+    pytest.param(
+        "Shipments rose, the China Passenger Car Association (CPCA) said.", "CPCA", id="known"
+    ),
+    pytest.param(
+        "The Society of Indian Automobile Manufacturers (SIAM) said sales fell.",
+        "SIAM",
+        id="acronym-with-of",
+    ),
+    pytest.param(
+        "Loans came from the Export-Import Bank of Korea (KEXIM) and others.", "KEXIM", id="bank"
+    ),
+]
+
+BRACKETED_COUNTER_CASES = [
+    pytest.param("CATL (Ningde) raised prices.", "Ningde", id="a-place-in-brackets"),
+    pytest.param("BYD Auto Industry (BYD) grew.", "BYD", id="a-known-name-stays-itself"),
+]
+
+
+@pytest.mark.parametrize(("text", "other_name"), BRACKETED_NAME_CASES)
+def test_a_bracketed_name_is_the_same_body(nlp: Any, text: str, other_name: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    holders = [e for e in entities if other_name in {m.text for m in e.mentions}]
+    assert len(holders) == 1 and holders[0].name != other_name, entities
+
+
+@pytest.mark.parametrize(("text", "name"), BRACKETED_COUNTER_CASES)
+def test_a_bracketed_place_or_known_name_stays_apart(nlp: Any, text: str, name: str) -> None:
+    assert name in {e.name for e in extract(text, nlp=nlp).entities}

@@ -239,14 +239,22 @@ def _programme_noun_follows(span: Span, after: list[Token]) -> bool:
     return False
 
 
+_BODY_LABELS = frozenset({"company", "organization"})
+
+
 def abbreviates(acronym: Span, full: Span) -> bool:
-    """'(GIC)' right after 'Global Investment Council'."""
-    opening = acronym.doc[acronym.start - 1].text == "("
+    """'(GIC)' right after 'Global Investment Council'; a body's one-word name in the
+    country's own language after its English one: 'Brazilian Electric Vehicle Association
+    (ABVE)', 'Chamber of Foreign Trade (Camex)', 'Federal Audit Office (Bundesrechnungshof)'."""
+    if acronym.doc[acronym.start - 1].text != "(" or len(acronym) != 1:
+        return False
+    if is_acronym(acronym.text) and full.text[:1].upper() == acronym.text[0]:
+        return True
     return (
-        opening
-        and len(acronym) == 1
-        and is_acronym(acronym.text)
-        and full.text[:1].upper() == acronym.text[0]
+        full.label_ in _BODY_LABELS
+        and acronym.label_ in _BODY_LABELS
+        and len(full) > 1
+        and acronym.text[:1].isupper()
     )
 
 
