@@ -33,6 +33,7 @@ from ..extensions import (
 )
 from ..gazetteer import Gazetteer
 from . import name_context
+from .descriptions import DescriptionNouns, described_names, described_type
 from .headed_names import NameWords, body_names, legal_names
 from .place_context import PlaceCues, placed_by_context
 from .site_names import (
@@ -94,6 +95,8 @@ class EntityRules:
     place_compass_phrases: frozenset[str]
     place_sited_nouns: frozenset[str]
     site_nouns: frozenset[str]
+    company_description_nouns: frozenset[str]
+    organization_description_nouns: frozenset[str]
     arm_words: frozenset[str]
     common_words: frozenset[str]
 
@@ -267,6 +270,7 @@ class EntityTyper:
         yield from self._people_the_model_missed(doc)
         yield from unnamed_sites(doc, self._site_cues)
         yield from headed_sites(doc, self._site_cues)
+        yield from described_names(doc, self._description_nouns)
         for ent in doc.ents:
             if ent.start in dateline_tokens:
                 continue
@@ -396,6 +400,13 @@ class EntityTyper:
         return i + 1 < end and doc[i + 1].text in self.rules.legal_forms
 
     @property
+    def _description_nouns(self) -> DescriptionNouns:
+        rules = self.rules
+        return DescriptionNouns(
+            rules.company_description_nouns, rules.organization_description_nouns
+        )
+
+    @property
     def _site_cues(self) -> SiteCues:
         rules = self.rules
         return SiteCues(
@@ -435,6 +446,9 @@ class EntityTyper:
         described = self._described_by_next_word(span, context)
         if described is not None:
             return described
+        kind = described_type(span, self._description_nouns)
+        if kind is not None and not self._is_known_place(span.text, context):
+            return labelled(span, kind)  # "AMDA, the association of car dealers"
         if is_giga_name(span) or names_a_site(span, self._site_cues):
             return labelled(span, "facility")  # "a Giga Arctic plant", "its Pilgangoora operation"
         if before_a_site(span, self._site_cues) and (place := self._as_place(span, context)):
