@@ -35,6 +35,7 @@ from ..gazetteer import Gazetteer
 from . import name_context
 from .descriptions import DescriptionNouns, described_names, described_type
 from .headed_names import NameWords, body_names, legal_names
+from .non_entities import NonEntityNames, product_spans
 from .place_context import PlaceCues, placed_by_context
 from .site_names import (
     SiteCues,
@@ -144,9 +145,14 @@ class EntityTyper:
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        kb_spans, legal = self._headed_names_over_nested(doc, self._knowledge_base_spans(doc))
+        matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
+        products = list(
+            product_spans(doc, matches, self._non_entities, self._may_be_a_product_alone)
+        )
+        kb_spans = self._knowledge_base_spans(doc, matches, products)
+        kb_spans, legal = self._headed_names_over_nested(doc, kb_spans)
         kb_spans = [self._arm_or_company(span, legal) for span in kb_spans]
-        taken = {i for span in [*kb_spans, *legal] for i in range(span.start, span.end)}
+        taken = {i for span in [*kb_spans, *legal, *products] for i in range(span.start, span.end)}
         credited = list(self._credited_names(doc, taken))
         taken.update(i for span in credited for i in range(span.start, span.end))
         parts = [s for s in self._name_parts(doc) if taken.isdisjoint(range(s.start, s.end))]
@@ -161,10 +167,18 @@ class EntityTyper:
         doc.ents = acronyms_defined(spans)
         return doc
 
-    def _knowledge_base_spans(self, doc: Doc) -> list[Span]:
-        matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
+    def _knowledge_base_spans(
+        self, doc: Doc, matches: list[Span], products: list[Span]
+    ) -> list[Span]:
+        """The knowledge base's matches, but not those inside a longer name (unless that
+        name is a maker's and its product's: 'Skoda Elroq') or inside a product."""
+        matches = [m for m in matches if not any(_overlap(m, p) for p in products)]
         ents = doc.ents  # built anew on every access
-        containers = [ent for ent in ents if self._contains_other_names(ent)]
+        containers = [
+            ent
+            for ent in ents
+            if self._contains_other_names(ent) and not any(_overlap(ent, p) for p in products)
+        ]
         containers += headed_sites(doc, self._site_cues)  # "the company's Baojun Base"
         matches = [m for m in matches if not any(strictly_inside(m, c) for c in containers)]
         model_words = {t.i for ent in ents if ent.label_ in _NAME_LABELS for t in ent}
@@ -400,6 +414,17 @@ class EntityTyper:
         return i + 1 < end and doc[i + 1].text in self.rules.legal_forms
 
     @property
+    def _non_entities(self) -> NonEntityNames:
+        return NonEntityNames.load()
+
+    def _may_be_a_product_alone(self, text: str) -> bool:
+        """'Elroq', 'Hongguang MINIEV'; not 'Seal', 'Tucson' or 'Defender'."""
+        common = self.rules.common_words
+        if all(word.lower() in common for word in text.split()):
+            return False
+        return not self.gazetteer.lookup(text)
+
+    @property
     def _description_nouns(self) -> DescriptionNouns:
         rules = self.rules
         return DescriptionNouns(
@@ -440,6 +465,8 @@ class EntityTyper:
             return None  # "| Rank | Brand |": column names
         if name_context.is_exchange_code(span) or name_context.is_ticker(span):
             return None  # "(NYSE: XPEV)"
+        if self._non_entities.is_non_entity(text):
+            return None  # "PLI", "ZEV", "HPAL": programmes and terms are not scored
         credit = name_context.credit_role(span)
         if credit is not None:
             return labelled(span, credit)
