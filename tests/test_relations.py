@@ -507,6 +507,41 @@ PARTNERSHIP_CASES = [
         [{"Panasonic", "Mazda"}],
         id="produce-for-under-the-agreement",
     ),
+    pytest.param(
+        "Hyundai and Kia signed an agreement with Exide Energy Solutions to localise cells.",
+        [{"Hyundai", "Kia", "Exide Energy Solutions"}],
+        id="two-signers-of-one-agreement-with-a-third",
+    ),
+    pytest.param(
+        "Renault and Nissan signed a deal with Mitsubishi Motors in 2016.",
+        [{"Renault", "Nissan", "Mitsubishi Motors"}],
+        id="two-signers-of-one-deal",
+    ),
+    pytest.param(
+        "Toyota and Denso reached an agreement with Aisin on a shared platform.",
+        [{"Toyota", "Denso", "Aisin"}],
+        id="reached-one-agreement-together",
+    ),
+    pytest.param(
+        "GM and Honda have inked a pact with LG Energy Solution to share cell designs.",
+        [{"GM", "Honda", "LG Energy Solution"}],
+        id="inked-one-pact-together",
+    ),
+    pytest.param(
+        "Volkswagen and Ford signed contracts with SK On for battery cells.",
+        [{"Volkswagen", "SK On"}, {"Ford", "SK On"}],
+        id="contracts-are-one-per-signer",
+    ),
+    pytest.param(
+        "BMW and Mercedes-Benz each signed an agreement with CATL last year.",
+        [{"BMW", "CATL"}, {"Mercedes-Benz", "CATL"}],
+        id="each-signed-one-of-their-own",
+    ),
+    pytest.param(
+        "Honda and Nissan separately signed a supply contract with Panasonic Energy.",
+        [{"Honda", "Panasonic Energy"}, {"Nissan", "Panasonic Energy"}],
+        id="separately-signed-is-one-each",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [

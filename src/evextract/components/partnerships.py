@@ -247,7 +247,17 @@ class _PartyScan:
         withs = [p for p in withs if p.start not in named]
         # "A and B signed deals with a startup": with someone unnamed, not with each other
         mutual = not any(preps(h, "with") for h in [verb, *self._agreement_objects(verb)])
-        yield from combine(subjects, withs, between, collective or venture, mutual)
+        one_body = collective or venture or self._signed_together(verb, subjects)
+        yield from combine(subjects, withs, between, one_body, mutual)
+
+    def _signed_together(self, verb: Token, subjects: list[TextSpan]) -> bool:
+        """'Hyundai and Kia signed an agreement with Exide': several signers of one agreement
+        with a partner are one party to it, not each a deal of its own ('each signed a deal
+        with CATL', 'signed contracts with SK On' are one deal per signer)."""
+        objects = self._agreement_objects(verb)
+        if len(_distinct(subjects)) < 2 or not objects or any(o.tag_ != "NN" for o in objects):
+            return False
+        return not any(t.lower_ in self.cues.distributive_words for t in verb.subtree)
 
     def _venture_names(self, verb: Token) -> set[int]:
         """Where the names of what the cue forms start: the venture is not its own partner."""
