@@ -542,6 +542,37 @@ PARTNERSHIP_CASES = [
         [{"Honda", "Panasonic Energy"}, {"Nissan", "Panasonic Energy"}],
         id="separately-signed-is-one-each",
     ),
+    pytest.param(
+        "Toyota sold more cars. The bZ3X is built by GAC Toyota, the joint venture with GAC.",
+        [{"Toyota", "GAC"}],
+        id="venture-named-after-its-parents",
+    ),
+    pytest.param(
+        "BMW lifted its margin. BMW Brilliance, the joint venture with Brilliance Auto, grew.",
+        [{"BMW", "Brilliance Auto"}],
+        id="parent-first-in-the-venture-name",
+    ),
+    pytest.param(
+        "Ford cut prices in China, where Changan Ford, a joint venture with Changan "
+        "Automobile, sells the Mondeo.",
+        [{"Ford", "Changan Automobile"}],
+        id="parent-last-in-the-venture-name",
+    ),
+    pytest.param(
+        "Nissan sales fell. Dongfeng Nissan, a joint venture with Dongfeng Motor, cut prices.",
+        [{"Nissan", "Dongfeng Motor"}],
+        id="partner-by-its-short-name-in-the-venture-name",
+    ),
+    pytest.param(
+        "GM said SAIC-GM-Wuling, the venture with SAIC Motor and Wuling, would export more.",
+        [{"GM", "SAIC Motor", "Wuling"}],
+        id="hyphenated-venture-name-of-three",
+    ),
+    pytest.param(
+        "Audi said FAW Audi, the joint venture with FAW, opened a plant in Changchun.",
+        [{"Audi", "FAW"}],
+        id="venture-name-after-the-speaker",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -560,6 +591,14 @@ PARTNERSHIP_COUNTER_CASES = [
     pytest.param(
         "Ford reported higher sales, while BlueOval SK said its plant had begun production.",
         id="its-own-plant-is-no-venture",
+    ),
+    pytest.param(
+        "Ultium Cells, the joint venture with LG Energy Solution, hired 300 staff in Ohio.",
+        id="a-venture-name-of-no-other-company",
+    ),
+    pytest.param(
+        "Mercedes-Benz said Beijing Benz, the joint venture with BAIC, would build the EQE.",
+        id="a-place-and-a-brand-word-in-the-name",
     ),
 ]
 
