@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from spacy.language import Language
@@ -36,7 +37,7 @@ from . import name_context
 from .descriptions import DescriptionNouns, described_names, described_type
 from .headed_names import NameWords, body_names, legal_names
 from .non_entities import NonEntityNames, product_spans
-from .place_context import PlaceCues, placed_by_context
+from .place_context import PlaceCues, placed_by_context, places_the_model_missed
 from .site_names import (
     SiteCues,
     before_a_site,
@@ -281,6 +282,7 @@ class EntityTyper:
         yield from datelines
         dateline_tokens = {span.start for span in datelines}
         yield from self._places_the_model_missed(doc)
+        yield from places_the_model_missed(doc, self._place_cues, self._is_unmarked_place)
         yield from self._people_the_model_missed(doc)
         yield from unnamed_sites(doc, self._site_cues)
         yield from headed_sites(doc, self._site_cues)
@@ -567,10 +569,24 @@ class EntityTyper:
             return False
         if self._has_head(span, rules.company_heads | rules.organization_heads):
             return False
-        cues = PlaceCues(
+        return placed_by_context(
+            span, self._place_cues, lambda text: self._is_known_place(text, context)
+        )
+
+    @cached_property
+    def _place_cues(self) -> PlaceCues:
+        rules = self.rules
+        return PlaceCues(
             rules.place_locatives, rules.place_compass_phrases, rules.place_sited_nouns
         )
-        return placed_by_context(span, cues, lambda text: self._is_known_place(text, context))
+
+    def _is_unmarked_place(self, text: str) -> bool:
+        """A place by its name alone: a region, a country or a sizeable city; which of
+        its namesakes is settled later."""
+        return any(
+            p.kind != "city" or (p.population or 0) >= _UNMARKED_CITY_POPULATION
+            for p in self.gazetteer.lookup(text)
+        )
 
     def _is_known_place(self, text: str, context: set[str]) -> bool:
         return self.gazetteer.resolve(text, context) is not None
@@ -684,6 +700,7 @@ class EntityTyper:
         return before is not None and before.text in self.rules.title_words
 
 
+_UNMARKED_CITY_POPULATION = 100_000  # smaller towns share too many names
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 
 
