@@ -458,3 +458,30 @@ def test_a_bracketed_name_is_the_same_body(nlp: Any, text: str, other_name: str)
 @pytest.mark.parametrize(("text", "name"), BRACKETED_COUNTER_CASES)
 def test_a_bracketed_place_or_known_name_stays_apart(nlp: Any, text: str, name: str) -> None:
     assert name in {e.name for e in extract(text, nlp=nlp).entities}
+
+
+# The model's span starts with "The"; the knowledge base's name is the same name, not a
+# shorter one inside a longer (each case was typed company before).
+ARTICLE_BEFORE_KNOWN_NAME_CASES = [
+    pytest.param(
+        "The Michigan Economic Development Corporation approved the grant.",
+        "Michigan Economic Development Corporation",
+        id="sentence-start",
+    ),
+    pytest.param(
+        "The Indiana Economic Development Corporation offered tax credits to Stellantis.",
+        "Indiana Economic Development Corporation",
+        id="with-another-name",
+    ),
+    pytest.param(
+        "The Kerala State Industrial Development Corporation signed it.",
+        "Kerala State Industrial Development Corporation",
+        id="long-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ARTICLE_BEFORE_KNOWN_NAME_CASES)
+def test_an_article_before_a_known_name(nlp: Any, text: str, name: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    assert ("organization", name) in {(e.type, e.name) for e in entities}

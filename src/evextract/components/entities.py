@@ -175,9 +175,12 @@ class EntityTyper:
         name is a maker's and its product's: 'Skoda Elroq') or inside a product."""
         matches = [m for m in matches if not any(_overlap(m, p) for p in products)]
         ents = doc.ents  # built anew on every access
+        # the names, not their articles: "The Michigan Economic Development Corporation"
+        # is the known name itself, not a longer one around it
+        trimmed = [t for ent in ents if (t := name_context.trim(ent)) is not None]
         containers = [
             ent
-            for ent in ents
+            for ent in trimmed
             if self._contains_other_names(ent) and not any(_overlap(ent, p) for p in products)
         ]
         containers += headed_sites(doc, self._site_cues)  # "the company's Baojun Base"
