@@ -100,6 +100,8 @@ class EntityRules:
     company_description_nouns: frozenset[str]
     organization_description_nouns: frozenset[str]
     arm_words: frozenset[str]
+    natural_feature_firsts: frozenset[str]
+    natural_feature_lasts: frozenset[str]
     common_words: frozenset[str]
 
     @classmethod
@@ -490,6 +492,8 @@ class EntityTyper:
         named_facility = len(span) > 1 and self._has_head(span, self.rules.facility_heads)
         if span.label_ != "PERSON" and named_facility:
             return labelled(span, "facility")  # "Gigafactory Mexico", "Chiba Complex"
+        if self._is_natural_feature(span):
+            return self._as_place(span, context) or labelled(span, "region")
         if span.label_ == "PERSON" or self._is_titled_person(span):
             return self._as_person(span, context)
         if span.label_ == "ORG" and name_context.names_a_programme(span):
@@ -497,6 +501,16 @@ class EntityTyper:
         if span.label_ in _PLACE_LABELS or span[-1].text in self.rules.region_heads:
             return self._as_place(span, context)
         return self._as_organization(span, context)
+
+    def _is_natural_feature(self, span: Span) -> bool:
+        """'Salar de Atacama', 'Laguna Verde', 'the Qinghai-Tibet Plateau': a salt flat, a
+        lake or a plateau is a named region, never a company or a person."""
+        rules = self.rules
+        if len(span) < 2 or self._has_head(span, rules.company_heads | rules.organization_heads):
+            return False  # "Mount Isa Mines", "Gulf Cooperation Council"
+        return span[0].text in rules.natural_feature_firsts or (
+            span[-1].text in rules.natural_feature_lasts
+        )
 
     def _is_part_of_a_title(self, span: Span) -> bool:
         """The model's organization is an office: 'Minister of Industry' starts with its
