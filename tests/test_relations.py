@@ -573,6 +573,37 @@ PARTNERSHIP_CASES = [
         [{"Audi", "FAW"}],
         id="venture-name-after-the-speaker",
     ),
+    pytest.param(
+        "LG Energy Solution will expand the battery plant it runs with Hyundai Motor Group.",
+        [{"LG Energy Solution", "Hyundai Motor Group"}],
+        id="the-plant-it-runs-with",
+    ),
+    pytest.param(
+        "Samsung SDI will enlarge the factory which it operates with Stellantis in Kokomo.",
+        [{"Samsung SDI", "Stellantis"}],
+        id="the-factory-which-it-operates-with",
+    ),
+    pytest.param(
+        "Ford is closing the plant that it owns with SK On in Kentucky.",
+        [{"Ford", "SK On"}],
+        id="the-plant-that-it-owns-with",
+    ),
+    pytest.param(
+        "Honda co-owns a cell factory with LG Energy Solution in Ohio.",
+        [{"Honda", "LG Energy Solution"}],
+        id="co-owns-a-factory-with",
+    ),
+    pytest.param(
+        "Toyota will use cells from LG Energy Solution under a supply agreement the two "
+        "companies signed in 2023.",
+        [{"Toyota", "LG Energy Solution"}],
+        id="the-two-companies-of-its-own-sentence",
+    ),
+    pytest.param(
+        "Volkswagen and Gotion unveiled a cell. The two companies signed a supply agreement.",
+        [{"Volkswagen", "Gotion"}],
+        id="the-two-companies-of-the-sentence-before",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -591,6 +622,12 @@ PARTNERSHIP_COUNTER_CASES = [
     pytest.param(
         "Ford reported higher sales, while BlueOval SK said its plant had begun production.",
         id="its-own-plant-is-no-venture",
+    ),
+    pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
+    pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
+    pytest.param(
+        "BYD sold more cars. Ford, GM and Stellantis lost share. The two companies signed a deal.",
+        id="the-two-companies-of-three",
     ),
     pytest.param(
         "Ultium Cells, the joint venture with LG Energy Solution, hired 300 staff in Ohio.",

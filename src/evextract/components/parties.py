@@ -137,6 +137,11 @@ class PartyReader:
         counted = any(c.lower_ in {"two", "both"} for c in head.children)
         if not counted or head.lower_ not in self.cues.pair_nouns:
             return []
+        # "cells from LGES under a supply agreement the two companies signed": the two
+        # its own sentence names before it
+        in_sentence = self._distinct_named(head.sent.start, head.i)
+        if len(in_sentence) == 2:
+            return [self.party(e) for e in in_sentence]
         # The article's protagonists: the two organizations named most often before,
         # the more recent one first among equals ("the two firms signed ...").
         named: list[list[Span]] = []
@@ -150,10 +155,29 @@ class PartyReader:
                 same.append(entity)
         ranked = sorted(named, key=len, reverse=True)
         if len(ranked) < 2 or len(ranked[1]) < 2:
-            return []  # no two protagonists: "cooperation between the two parties" stays open
+            # no two protagonists: the two the sentence before names, if just two ("Volkswagen
+            # and Gotion unveiled a cell. The two companies ..."), else it stays open
+            return [self.party(e) for e in self._pair_in_sentence_before(head)]
         if len(ranked) > 2 and len(ranked[2]) == len(ranked[1]) and len(named) > 3:
             return []
         return [self.party(mentions[0]) for mentions in ranked[:2]]
+
+    def _distinct_named(self, start: int, end: int) -> list[Span]:
+        """The companies and organizations named in tokens [start, end), once each."""
+        distinct: list[Span] = []
+        for entity in self.index.in_range(start, end, ORG_TYPES):
+            if self._may_party(entity) and not any(
+                same_name(e.text, entity.text) for e in distinct
+            ):
+                distinct.append(entity)
+        return distinct
+
+    def _pair_in_sentence_before(self, head: Token) -> list[Span]:
+        number = self.index.sentence_number(head.sent.start)
+        if number == 0:
+            return []
+        named = self._distinct_named(self.index.sentence_start(number - 1), head.sent.start)
+        return named if len(named) == 2 else []
 
     def _may_party(self, entity: Span) -> bool:
         """'the Qujing government' is no partner: deals with a government do not count."""

@@ -43,6 +43,8 @@ from .references import ORG_TYPES, EntityIndex, sentences
 
 _DENIAL_REACH = 3  # ancestors searched for 'talks', 'negotiate' or a negation
 
+_RELATIVES = frozenset({"that", "which"})
+
 
 class PartnershipFinder:
     def __init__(self, cues: RelationCues) -> None:
@@ -151,12 +153,16 @@ class _PartyScan:
             return True
         if lemma in self.cues.together_verbs:
             return bool(self._together_words(token)) or self._builds_one_thing(token)
-        return lemma in self.cues.co_ownership_verbs and _is_passive(token)
+        if lemma in self.cues.co_ownership_verbs:
+            return _is_passive(token) or self._builds_one_thing(token)
+        return False
 
     def _builds_one_thing(self, verb: Token) -> bool:
         """'A, B and C are building a nickel plant': two or more builders of one site build
         it together, unless each builds its own."""
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _RELATIVES]
+        if verb.dep_ == "relcl" and not objects:
+            objects = [verb.head]  # "the battery plant it runs with Hyundai Motor Group"
         if not objects or not all(self._is_joint_site(o) for o in objects):
             return False
         if any(t.lower_ in self.cues.distributive_words for t in verb.subtree):
@@ -229,7 +235,9 @@ class _PartyScan:
                 return
             yield from combine(subjects, withs, between, single_body=True)
             return
-        if lemma in self.cues.co_ownership_verbs and not self._agreement_objects(verb):
+        if lemma in self.cues.co_ownership_verbs and not (
+            self._agreement_objects(verb) or self._builds_one_thing(verb)
+        ):
             return  # "GM, which owns Cruise": an owner alone is a shareholder
         heads = subject_heads(verb)
         subjects = [p for h in heads for p in self.reader.parties(h)]
@@ -280,7 +288,8 @@ class _PartyScan:
         """Parties of 'with' phrases on the verb, its object, or an 'together with'."""
         holders = [head, *self._agreement_objects(head)]
         holders += self._together_words(head)
-        if head.lemma_.lower() in self.cues.together_verbs:  # "building a plant with IBC"
+        builds = self.cues.together_verbs | self.cues.co_ownership_verbs
+        if head.lemma_.lower() in builds:  # "building a plant with IBC", "owns a plant with"
             holders += [o for o in head.children if o.dep_ == "dobj" and self._is_joint_site(o)]
         parties = [p for h in holders for p in self.reader.prep_parties(h, "with")]
         if parties or not any(preps(h, "with") for h in holders):

@@ -49,6 +49,9 @@ class EntityIndex:
     def sentence_number(self, i: int) -> int:
         return bisect_right(self._sentence_starts, i) - 1
 
+    def sentence_start(self, number: int) -> int:
+        return self._sentence_starts[number]
+
     def in_range(self, start: int, end: int, types: Iterable[str] = ALL_TYPES) -> list[Span]:
         """Entities of the types lying wholly within tokens [start, end)."""
         wanted = set(types)
