@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from .api import Result
     from .corpus import Source
+    from .inputs import Entry, Inputs, Reading
     from .records import Record
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -55,6 +56,14 @@ NoKBOption = Annotated[
 ]
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Worker processes (1: all in this process).")
+]
+
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Articles (.txt files, folders, -) to extract, or records extract wrote"
+        " (.jsonl, .json, an -o folder)."
+    ),
 ]
 
 
@@ -202,6 +211,80 @@ def facts(
                 advance()
     if failures or found.problems:
         raise typer.Exit(EXIT_FAILURES)
+
+
+@app.command()
+def export(
+    paths: InputsArgument,
+    sqlite: Annotated[
+        Path | None, typer.Option("--sqlite", help="Upsert into this SQLite database.")
+    ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Write one Parquet file per table here.")
+    ] = None,
+    csv_dir: Annotated[
+        Path | None, typer.Option("--csv", help="Write one CSV file per table here.")
+    ] = None,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+    no_kb: NoKBOption = False,
+    jobs: JobsOption = 1,
+) -> None:
+    """Export tables of articles, entities, mentions, figures, roles and partnerships.
+
+    --sqlite FILE builds a database that Datasette opens as it is, with full-text
+    search over the articles' titles and texts; a rerun replaces each article's
+    rows and keeps the others. --parquet DIR and --csv DIR write one file per
+    table. Records extract wrote are read, not extracted again.
+
+    Example: evextract export data/raw --sqlite corpus.db && datasette corpus.db
+
+    Example: evextract extract news -o records && evextract export records --parquet tables
+    """
+    from . import export as exporting
+
+    with _errors_as_exit_codes():
+        if sqlite is None and parquet is None and csv_dir is None:
+            raise UsageError("give --sqlite FILE, --parquet DIR or --csv DIR (or several)")
+        found = _inputs(paths)
+        sinks = exporting.open_sinks(sqlite, parquet, csv_dir)
+        console = stderr_console(quiet)
+        failures: list[str] = []
+        reading = _reading(found, model, no_kb, jobs)
+        exported = exporting.export(_entries(reading, console, failures), sinks)
+        if console is not None:
+            console.print(f"exported {exported} articles", highlight=False)
+    if failures or found.problems:
+        raise typer.Exit(EXIT_FAILURES)
+
+
+def _inputs(paths: list[str]) -> Inputs:
+    """The inputs of render, export and stats, with the problems found named."""
+    from .inputs import find_inputs
+
+    found = find_inputs(paths)
+    for problem in found.problems:
+        _error(problem)
+    return found
+
+
+def _reading(found: Inputs, model: str | None, no_kb: bool, jobs: int) -> Reading:
+    from . import api
+    from .inputs import Reading
+
+    return Reading(found, lambda: api.load_pipeline(model, knowledge_base=not no_kb), jobs=jobs)
+
+
+def _entries(reading: Reading, console: Console | None, failures: list[str]) -> Iterator[Entry]:
+    """The entries read, with a progress bar; each failed article named and counted."""
+    with progress(console, reading.total) as advance:
+        for entry in reading:
+            if isinstance(entry, ArticleError):
+                failures.append(str(entry))
+                _error(str(entry))
+            else:
+                yield entry
+            advance()
 
 
 @app.command()
