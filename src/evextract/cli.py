@@ -258,6 +258,43 @@ def export(
         raise typer.Exit(EXIT_FAILURES)
 
 
+@app.command()
+def stats(
+    paths: InputsArgument,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+    no_kb: NoKBOption = False,
+    jobs: JobsOption = 1,
+) -> None:
+    """Summarize a corpus: articles, entities by type, the most-mentioned companies,
+    people and places, figures by kind and currency, and the articles with warnings.
+
+    Example: evextract stats data/out
+
+    Example: evextract stats data/raw --json | jq '.most_mentioned.company[:3]'
+    """
+    import json
+
+    from . import streams
+    from .stats import corpus_stats, render_stats
+
+    with _errors_as_exit_codes():
+        streams.carries("the stats")
+        found = _inputs(paths)
+        failures: list[str] = []
+        entries = _entries(_reading(found, model, no_kb, jobs), stderr_console(quiet), failures)
+        summary = corpus_stats(entry.record for entry in entries)
+        if as_json:
+            sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+        else:
+            from rich.console import Console
+
+            render_stats(summary, Console(highlight=False))
+    if failures or found.problems:
+        raise typer.Exit(EXIT_FAILURES)
+
+
 def _inputs(paths: list[str]) -> Inputs:
     """The inputs of render, export and stats, with the problems found named."""
     from .inputs import find_inputs

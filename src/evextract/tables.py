@@ -156,7 +156,12 @@ def article_rows(record: Record, text: str | None) -> dict[str, list[dict[str, A
 
 def _entity(key: str, entity: Any) -> dict[str, Any]:
     row = entity.model_dump(exclude={"mentions"})
-    return {"article": key, **row, "aliases": list(entity.aliases), "mentions": len(entity.mentions)}
+    return {
+        "article": key,
+        **row,
+        "aliases": list(entity.aliases),
+        "mentions": len(entity.mentions),
+    }
 
 
 def _figure(key: str, figure: Any) -> dict[str, Any]:
