@@ -214,6 +214,68 @@ def facts(
 
 
 @app.command()
+def render(
+    paths: InputsArgument,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the page here (a .html file), or one page per article and index.html"
+            " into this folder (a folder, or a path not ending in .html). Default: stdout.",
+        ),
+    ] = None,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+    no_kb: NoKBOption = False,
+    jobs: JobsOption = 1,
+) -> None:
+    """Write a self-contained HTML review page: each article's entities and figures
+    highlighted (hover one for what evextract made of it), with tables of its
+    entities, figures, roles and partnerships, and an index at the top.
+
+    Example: evextract render data/raw -o review.html
+
+    Example: evextract extract news -o records && evextract render records -o review/
+    """
+    from . import streams
+    from .render import render_page, write_site
+
+    with _errors_as_exit_codes():
+        streams.carries("the page")
+        found = _inputs(paths)
+        failures: list[str] = []
+        entries = _entries(_reading(found, model, no_kb, jobs), stderr_console(quiet), failures)
+        if output is not None and _is_site(output):
+            write_site(entries, output)
+        else:
+            page = render_page(entries)
+            if output is None:
+                sys.stdout.write(page)
+            else:
+                _write_file(output, page)
+    if failures or found.problems:
+        raise typer.Exit(EXIT_FAILURES)
+
+
+def _is_site(output: Path) -> bool:
+    return output.is_dir() or output.suffix.lower() not in {".html", ".htm"}
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Write `text` whole or not at all: a temporary file beside `path`, then a rename."""
+    import os
+
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+@app.command()
 def export(
     paths: InputsArgument,
     sqlite: Annotated[
