@@ -106,15 +106,16 @@ def test_a_record_given_twice_is_read_once(tmp_path: Path) -> None:
 def test_a_folder_with_neither_articles_nor_records_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x")
     found = find_inputs([str(tmp_path)])
-    assert found.problems == [
-        f"{tmp_path}: no .txt articles or .json/.jsonl records in this folder"
-    ]
+    assert found.problems == [f"{tmp_path}: no .txt articles or .json records in this folder"]
 
 
-def test_hidden_files_in_a_record_folder_are_left_out(tmp_path: Path) -> None:
+def test_hidden_files_and_jsonl_files_in_a_folder_are_left_out(tmp_path: Path) -> None:
     (tmp_path / ".a.json.123.0badcafe.tmp").write_text("{")
     (tmp_path / ".hidden.json").write_text("{")
-    assert find_inputs([str(tmp_path)]).record_files == []
+    (tmp_path / "gold.jsonl").write_text('{"id": "a"}\n')  # gold beside articles: no records
+    (tmp_path / "a.txt").write_text("A.\n")
+    found = find_inputs([str(tmp_path)])
+    assert (found.record_files, [s.id for s in found.articles]) == ([], ["a"])
 
 
 def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:

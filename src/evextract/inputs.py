@@ -4,8 +4,10 @@ A PATH holds articles or records, or both:
 
 - articles, as `extract` reads them: a `.txt` file, a folder searched for `.txt`
   files, a named pipe, or `-`; they are extracted now;
-- records `extract` wrote: a `.jsonl` file of JSON Lines, a `.json` record, a
-  folder of them (an `-o DIR`), or `-` whose first byte past blanks is `{`.
+- records `extract` wrote: a `.jsonl` file of JSON Lines or a `.json` record
+  named as PATH, the `.json` records of a folder (an `-o DIR`; a `.jsonl` file in
+  a folder is left alone, as the gold files beside articles are), or `-` whose
+  first byte past blanks is `{`.
 
 Nothing is extracted twice: an article whose record is also given (the same
 sha256) is read only for its text. Records given come after the articles
@@ -36,7 +38,8 @@ if TYPE_CHECKING:
     from .records import Record
 
 RECORD_SUFFIXES = (".json", ".jsonl")
-_NOT_FOUND = "no .txt articles or .json/.jsonl records in this folder"
+RECORD_FILE_SUFFIX = ".json"  # what `extract -o` writes, the records read from a folder
+_NOT_FOUND = "no .txt articles or .json records in this folder"
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def _record_files(folder: Path) -> list[Path]:
         files.extend(
             Path(root, name)
             for name in names
-            if name.endswith(RECORD_SUFFIXES) and not name.startswith(".")
+            if name.endswith(RECORD_FILE_SUFFIX) and not name.startswith(".")
         )
     return sorted(files)
 
