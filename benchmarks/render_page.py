@@ -90,10 +90,14 @@ def _open(page: Path) -> dict[str, Any]:
         "bytes": page.stat().st_size,
         "load_seconds": round(timing["load"] / 1000, 2),
         "dom_content_loaded_seconds": round(timing["dom"] / 1000, 2),
-        "first_paint_seconds": None if timing["paint"] is None else round(timing["paint"] / 1000, 2),
+        "first_paint_seconds": _seconds(timing["paint"]),
         "get_wall_seconds": round(wall, 2),
         "highlights": timing["marks"],
     }
+
+
+def _seconds(milliseconds: float | None) -> float | None:
+    return None if milliseconds is None else round(milliseconds / 1000, 2)
 
 
 def main(argv: list[str] | None = None) -> None:
