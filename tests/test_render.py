@@ -162,3 +162,13 @@ def test_the_index_links_jump_to_their_article(browser: Any, tmp_path: Path) -> 
     assert browser.current_url.endswith("#article-3")
     section = browser.find_element(By.ID, "article-3")
     assert NO_TEXT in section.text
+
+
+def test_a_page_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    from evextract.errors import UsageError
+    from evextract.render import write_page
+
+    target = tmp_path / "missing" / "review.html"
+    with pytest.raises(UsageError, match=f"{target}: cannot write: No such file or directory"):
+        write_page(CORPUS, target)
+    assert not (tmp_path / "missing").exists()

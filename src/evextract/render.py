@@ -74,6 +74,22 @@ def render_page(entries: Iterable[Entry], *, title: str = "evextract review") ->
     return document(title, f"<h1>{escape(title)}</h1>{_legend()}{body}")
 
 
+def write_page(entries: Iterable[Entry], path: Path, *, title: str = "evextract review") -> None:
+    """The page of `render_page` written to `path` whole: a temporary file, then a rename."""
+    import os
+
+    from .errors import UsageError, shown
+
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    page = render_page(entries, title=title)
+    try:
+        temporary.write_text(page, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UsageError(f"{shown(str(path))}: cannot write: {error.strerror or error}") from None
+
+
 def write_site(entries: Iterable[Entry], folder: Path, *, title: str = "evextract review") -> int:
     """One page per article under `folder` (created if need be), and index.html linking
     them; returns the number of articles."""
