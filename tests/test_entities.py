@@ -452,9 +452,86 @@ BRACKETED_COUNTER_CASES = [
 def test_a_bracketed_name_is_the_same_body(nlp: Any, text: str, other_name: str) -> None:
     entities = extract(text, nlp=nlp).entities
     holders = [e for e in entities if other_name in {m.text for m in e.mentions}]
-    assert len(holders) == 1 and holders[0].name != other_name, entities
+    assert len(holders) == 1 and len({m.text for m in holders[0].mentions}) >= 2, entities
 
 
 @pytest.mark.parametrize(("text", "name"), BRACKETED_COUNTER_CASES)
 def test_a_bracketed_place_or_known_name_stays_apart(nlp: Any, text: str, name: str) -> None:
     assert name in {e.name for e in extract(text, nlp=nlp).entities}
+
+
+# The model's span starts with "The"; the knowledge base's name is the same name, not a
+# shorter one inside a longer (each case was typed company before).
+ARTICLE_BEFORE_KNOWN_NAME_CASES = [
+    pytest.param(
+        "The Michigan Economic Development Corporation approved the grant.",
+        "Michigan Economic Development Corporation",
+        id="sentence-start",
+    ),
+    pytest.param(
+        "The Indiana Economic Development Corporation offered tax credits to Stellantis.",
+        "Indiana Economic Development Corporation",
+        id="with-another-name",
+    ),
+    pytest.param(
+        "The Kerala State Industrial Development Corporation signed it.",
+        "Kerala State Industrial Development Corporation",
+        id="long-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ARTICLE_BEFORE_KNOWN_NAME_CASES)
+def test_an_article_before_a_known_name(nlp: Any, text: str, name: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    assert ("organization", name) in {(e.type, e.name) for e in entities}
+
+
+# Salt flats, lakes, plateaus and seas are named regions, never companies or people.
+NATURAL_FEATURE_CASES = [
+    pytest.param(
+        "SQM pumps brine from the Salar de Atacama in Chile.", "Salar de Atacama", id="salar"
+    ),
+    pytest.param(
+        "Codelco explores the Salar de Piedra Parada near Copiapó.",
+        "Salar de Piedra Parada",
+        id="salar-of-three-words",
+    ),
+    pytest.param("Exports through the Gulf of Mexico rose.", "Gulf of Mexico", id="gulf-of"),
+    pytest.param(
+        "Tesla builds cars near the Yangtze River Delta.", "Yangtze River Delta", id="delta"
+    ),
+    pytest.param("The Mekong River carries barges to Phnom Penh.", "Mekong River", id="river"),
+    pytest.param("Lithium brine lies under the Atacama Desert.", "Atacama Desert", id="desert"),
+    pytest.param("Coal from the Ordos Basin feeds the plants.", "Ordos Basin", id="basin"),
+    pytest.param("Ships cross the South China Sea to Singapore.", "South China Sea", id="sea"),
+]
+
+NATURAL_FEATURE_COUNTER_CASES = [
+    pytest.param(
+        "Lake Resources said lithium output rose.", "Lake Resources", "company", id="a-miner"
+    ),
+    pytest.param(
+        "The Gulf Cooperation Council met in Riyadh.",
+        "Gulf Cooperation Council",
+        "organization",
+        id="a-council",
+    ),
+    pytest.param(
+        "Plants in Lake Charles, Louisiana, are idle.", "Lake Charles", "city", id="a-city"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NATURAL_FEATURE_CASES)
+def test_a_natural_feature_is_a_region(nlp: Any, text: str, name: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    assert {e.type for e in entities if e.name == name} == {"region"}, entities
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), NATURAL_FEATURE_COUNTER_CASES)
+def test_a_name_with_a_feature_word_keeps_its_type(
+    nlp: Any, text: str, name: str, kind: str
+) -> None:
+    entities = extract(text, nlp=nlp).entities
+    assert {e.type for e in entities if e.name == name} == {kind}, entities

@@ -51,6 +51,59 @@ CASES = [
     ),
 ]
 
+# Cities the model left unnamed in a list of its places (each case failed before).
+UNMARKED_CASES = [
+    pytest.param(
+        "The cities are Delhi, Mumbai, Kolkata, Chennai, Ahmedabad, Surat and Pune.",
+        "Chennai",
+        id="in-a-list-after-the-models-places",
+    ),
+    pytest.param(
+        "The cities are Delhi, Mumbai, Kolkata, Chennai, Ahmedabad, Surat and Pune.",
+        "Ahmedabad",
+        id="after-a-place-found-here",
+    ),
+    pytest.param(
+        "Mahindra expects demand in Nagpur, Lucknow and Indore to grow.",
+        "Lucknow",
+        id="second-of-three",
+    ),
+    pytest.param(
+        "Mahindra expects demand in Nagpur, Lucknow and Indore to grow.",
+        "Indore",
+        id="after-and",
+    ),
+    pytest.param(
+        "Polestar opened stores in Oslo, Bergen, Trondheim and Stavanger.",
+        "Stavanger",
+        id="norwegian-list",
+    ),
+    pytest.param(
+        "The chargers go up in Lyon, Toulouse, Nantes and Bordeaux.",
+        "Toulouse",
+        id="french-list",
+    ),
+    pytest.param(
+        "India wants more EVs. Ola opened an office in Hyderabad.",
+        "Hyderabad",
+        id="after-a-locative-with-its-country-around",
+    ),
+    pytest.param(
+        "Hyundai builds the Creta in Chennai for export to Africa.",
+        "Chennai",
+        id="after-a-locative",
+    ),
+]
+
+# Not places although the gazetteer knows a town of the name.
+UNMARKED_COUNTER_CASES = [
+    pytest.param("Sales rose in March after the launch.", "March", id="a-month"),
+    pytest.param("The carmaker will build cars in Reading next year.", "Reading", id="a-word"),
+    pytest.param("It is in Hyderabad Pharma City.", "Hyderabad", id="first-word-of-a-name"),
+    pytest.param("Interest in Nice cars rose.", "Nice", id="an-adjective"),
+    pytest.param("It made gains in Power and Energy.", "Energy", id="capitalized-nouns"),
+]
+
 # Not places: a company a stake goes to, one invested in, one named with a head word.
 COUNTER_CASES = [
     pytest.param("Renault took a stake in Ampere, France's EV unit.", "Ampere", id="possessive"),
@@ -77,4 +130,14 @@ def test_a_town_placed_by_its_sentence(nlp: Any, text: str, town: str) -> None:
 
 @pytest.mark.parametrize(("text", "name"), COUNTER_CASES)
 def test_names_not_placed(nlp: Any, text: str, name: str) -> None:
+    assert "city" not in types_of(extract(text, nlp=nlp), name)
+
+
+@pytest.mark.parametrize(("text", "city"), UNMARKED_CASES)
+def test_a_known_city_the_model_missed(nlp: Any, text: str, city: str) -> None:
+    assert "city" in types_of(extract(text, nlp=nlp), city)
+
+
+@pytest.mark.parametrize(("text", "name"), UNMARKED_COUNTER_CASES)
+def test_no_city_of_a_word(nlp: Any, text: str, name: str) -> None:
     assert "city" not in types_of(extract(text, nlp=nlp), name)

@@ -507,6 +507,72 @@ PARTNERSHIP_CASES = [
         [{"Panasonic", "Mazda"}],
         id="produce-for-under-the-agreement",
     ),
+    pytest.param(
+        "Hyundai and Kia signed an agreement with Exide Energy Solutions to localise cells.",
+        [{"Hyundai", "Kia", "Exide Energy Solutions"}],
+        id="two-signers-of-one-agreement-with-a-third",
+    ),
+    pytest.param(
+        "Renault and Nissan signed a deal with Mitsubishi Motors in 2016.",
+        [{"Renault", "Nissan", "Mitsubishi Motors"}],
+        id="two-signers-of-one-deal",
+    ),
+    pytest.param(
+        "Toyota and Denso reached an agreement with Aisin on a shared platform.",
+        [{"Toyota", "Denso", "Aisin"}],
+        id="reached-one-agreement-together",
+    ),
+    pytest.param(
+        "GM and Honda have inked a pact with LG Energy Solution to share cell designs.",
+        [{"GM", "Honda", "LG Energy Solution"}],
+        id="inked-one-pact-together",
+    ),
+    pytest.param(
+        "Volkswagen and Ford signed contracts with SK On for battery cells.",
+        [{"Volkswagen", "SK On"}, {"Ford", "SK On"}],
+        id="contracts-are-one-per-signer",
+    ),
+    pytest.param(
+        "BMW and Mercedes-Benz each signed an agreement with CATL last year.",
+        [{"BMW", "CATL"}, {"Mercedes-Benz", "CATL"}],
+        id="each-signed-one-of-their-own",
+    ),
+    pytest.param(
+        "Honda and Nissan separately signed a supply contract with Panasonic Energy.",
+        [{"Honda", "Panasonic Energy"}, {"Nissan", "Panasonic Energy"}],
+        id="separately-signed-is-one-each",
+    ),
+    pytest.param(
+        "Toyota sold more cars. The bZ3X is built by GAC Toyota, the joint venture with GAC.",
+        [{"Toyota", "GAC"}],
+        id="venture-named-after-its-parents",
+    ),
+    pytest.param(
+        "BMW lifted its margin. BMW Brilliance, the joint venture with Brilliance Auto, grew.",
+        [{"BMW", "Brilliance Auto"}],
+        id="parent-first-in-the-venture-name",
+    ),
+    pytest.param(
+        "Ford cut prices in China, where Changan Ford, a joint venture with Changan "
+        "Automobile, sells the Mondeo.",
+        [{"Ford", "Changan Automobile"}],
+        id="parent-last-in-the-venture-name",
+    ),
+    pytest.param(
+        "Nissan sales fell. Dongfeng Nissan, a joint venture with Dongfeng Motor, cut prices.",
+        [{"Nissan", "Dongfeng Motor"}],
+        id="partner-by-its-short-name-in-the-venture-name",
+    ),
+    pytest.param(
+        "GM said SAIC-GM-Wuling, the venture with SAIC Motor and Wuling, would export more.",
+        [{"GM", "SAIC Motor", "Wuling"}],
+        id="hyphenated-venture-name-of-three",
+    ),
+    pytest.param(
+        "Audi said FAW Audi, the joint venture with FAW, opened a plant in Changchun.",
+        [{"Audi", "FAW"}],
+        id="venture-name-after-the-speaker",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -525,6 +591,14 @@ PARTNERSHIP_COUNTER_CASES = [
     pytest.param(
         "Ford reported higher sales, while BlueOval SK said its plant had begun production.",
         id="its-own-plant-is-no-venture",
+    ),
+    pytest.param(
+        "Ultium Cells, the joint venture with LG Energy Solution, hired 300 staff in Ohio.",
+        id="a-venture-name-of-no-other-company",
+    ),
+    pytest.param(
+        "Mercedes-Benz said Beijing Benz, the joint venture with BAIC, would build the EQE.",
+        id="a-place-and-a-brand-word-in-the-name",
     ),
 ]
 

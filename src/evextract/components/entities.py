@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from spacy.language import Language
@@ -35,7 +36,8 @@ from ..gazetteer import Gazetteer
 from . import name_context
 from .descriptions import DescriptionNouns, described_names, described_type
 from .headed_names import NameWords, body_names, legal_names
-from .place_context import PlaceCues, placed_by_context
+from .non_entities import NonEntityNames, product_spans
+from .place_context import PlaceCues, placed_by_context, places_the_model_missed
 from .site_names import (
     SiteCues,
     before_a_site,
@@ -98,6 +100,8 @@ class EntityRules:
     company_description_nouns: frozenset[str]
     organization_description_nouns: frozenset[str]
     arm_words: frozenset[str]
+    natural_feature_firsts: frozenset[str]
+    natural_feature_lasts: frozenset[str]
     common_words: frozenset[str]
 
     @classmethod
@@ -144,9 +148,14 @@ class EntityTyper:
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        kb_spans, legal = self._headed_names_over_nested(doc, self._knowledge_base_spans(doc))
+        matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
+        products = list(
+            product_spans(doc, matches, self._non_entities, self._may_be_a_product_alone)
+        )
+        kb_spans = self._knowledge_base_spans(doc, matches, products)
+        kb_spans, legal = self._headed_names_over_nested(doc, kb_spans)
         kb_spans = [self._arm_or_company(span, legal) for span in kb_spans]
-        taken = {i for span in [*kb_spans, *legal] for i in range(span.start, span.end)}
+        taken = {i for span in [*kb_spans, *legal, *products] for i in range(span.start, span.end)}
         credited = list(self._credited_names(doc, taken))
         taken.update(i for span in credited for i in range(span.start, span.end))
         parts = [s for s in self._name_parts(doc) if taken.isdisjoint(range(s.start, s.end))]
@@ -161,10 +170,21 @@ class EntityTyper:
         doc.ents = acronyms_defined(spans)
         return doc
 
-    def _knowledge_base_spans(self, doc: Doc) -> list[Span]:
-        matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
+    def _knowledge_base_spans(
+        self, doc: Doc, matches: list[Span], products: list[Span]
+    ) -> list[Span]:
+        """The knowledge base's matches, but not those inside a longer name (unless that
+        name is a maker's and its product's: 'Skoda Elroq') or inside a product."""
+        matches = [m for m in matches if not any(_overlap(m, p) for p in products)]
         ents = doc.ents  # built anew on every access
-        containers = [ent for ent in ents if self._contains_other_names(ent)]
+        # the names, not their articles: "The Michigan Economic Development Corporation"
+        # is the known name itself, not a longer one around it
+        trimmed = [t for ent in ents if (t := name_context.trim(ent)) is not None]
+        containers = [
+            ent
+            for ent in trimmed
+            if self._contains_other_names(ent) and not any(_overlap(ent, p) for p in products)
+        ]
         containers += headed_sites(doc, self._site_cues)  # "the company's Baojun Base"
         matches = [m for m in matches if not any(strictly_inside(m, c) for c in containers)]
         model_words = {t.i for ent in ents if ent.label_ in _NAME_LABELS for t in ent}
@@ -267,6 +287,7 @@ class EntityTyper:
         yield from datelines
         dateline_tokens = {span.start for span in datelines}
         yield from self._places_the_model_missed(doc)
+        yield from places_the_model_missed(doc, self._place_cues, self._is_unmarked_place)
         yield from self._people_the_model_missed(doc)
         yield from unnamed_sites(doc, self._site_cues)
         yield from headed_sites(doc, self._site_cues)
@@ -400,6 +421,17 @@ class EntityTyper:
         return i + 1 < end and doc[i + 1].text in self.rules.legal_forms
 
     @property
+    def _non_entities(self) -> NonEntityNames:
+        return NonEntityNames.load()
+
+    def _may_be_a_product_alone(self, text: str) -> bool:
+        """'Elroq', 'Hongguang MINIEV'; not 'Seal', 'Tucson' or 'Defender'."""
+        common = self.rules.common_words
+        if all(word.lower() in common for word in text.split()):
+            return False
+        return not self.gazetteer.lookup(text)
+
+    @property
     def _description_nouns(self) -> DescriptionNouns:
         rules = self.rules
         return DescriptionNouns(
@@ -440,6 +472,8 @@ class EntityTyper:
             return None  # "| Rank | Brand |": column names
         if name_context.is_exchange_code(span) or name_context.is_ticker(span):
             return None  # "(NYSE: XPEV)"
+        if self._non_entities.is_non_entity(text):
+            return None  # "PLI", "ZEV", "HPAL": programmes and terms are not scored
         credit = name_context.credit_role(span)
         if credit is not None:
             return labelled(span, credit)
@@ -458,6 +492,8 @@ class EntityTyper:
         named_facility = len(span) > 1 and self._has_head(span, self.rules.facility_heads)
         if span.label_ != "PERSON" and named_facility:
             return labelled(span, "facility")  # "Gigafactory Mexico", "Chiba Complex"
+        if self._is_natural_feature(span):
+            return self._as_place(span, context) or labelled(span, "region")
         if span.label_ == "PERSON" or self._is_titled_person(span):
             return self._as_person(span, context)
         if span.label_ == "ORG" and name_context.names_a_programme(span):
@@ -465,6 +501,16 @@ class EntityTyper:
         if span.label_ in _PLACE_LABELS or span[-1].text in self.rules.region_heads:
             return self._as_place(span, context)
         return self._as_organization(span, context)
+
+    def _is_natural_feature(self, span: Span) -> bool:
+        """'Salar de Atacama', 'Laguna Verde', 'the Qinghai-Tibet Plateau': a salt flat, a
+        lake or a plateau is a named region, never a company or a person."""
+        rules = self.rules
+        if len(span) < 2 or self._has_head(span, rules.company_heads | rules.organization_heads):
+            return False  # "Mount Isa Mines", "Gulf Cooperation Council"
+        return span[0].text in rules.natural_feature_firsts or (
+            span[-1].text in rules.natural_feature_lasts
+        )
 
     def _is_part_of_a_title(self, span: Span) -> bool:
         """The model's organization is an office: 'Minister of Industry' starts with its
@@ -540,10 +586,24 @@ class EntityTyper:
             return False
         if self._has_head(span, rules.company_heads | rules.organization_heads):
             return False
-        cues = PlaceCues(
+        return placed_by_context(
+            span, self._place_cues, lambda text: self._is_known_place(text, context)
+        )
+
+    @cached_property
+    def _place_cues(self) -> PlaceCues:
+        rules = self.rules
+        return PlaceCues(
             rules.place_locatives, rules.place_compass_phrases, rules.place_sited_nouns
         )
-        return placed_by_context(span, cues, lambda text: self._is_known_place(text, context))
+
+    def _is_unmarked_place(self, text: str) -> bool:
+        """A place by its name alone: a region, a country or a sizeable city; which of
+        its namesakes is settled later."""
+        return any(
+            p.kind != "city" or (p.population or 0) >= _UNMARKED_CITY_POPULATION
+            for p in self.gazetteer.lookup(text)
+        )
 
     def _is_known_place(self, text: str, context: set[str]) -> bool:
         return self.gazetteer.resolve(text, context) is not None
@@ -657,6 +717,7 @@ class EntityTyper:
         return before is not None and before.text in self.rules.title_words
 
 
+_UNMARKED_CITY_POPULATION = 100_000  # smaller towns share too many names
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 
 

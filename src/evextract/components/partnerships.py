@@ -26,6 +26,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from ..canonical import name_key
+from ..extensions import ENTITY_ID
 from ..relations import PartnershipFinding, RelationCues, RoleFinding, TextSpan
 from .deals import DealReader
 from .parties import (
@@ -34,6 +35,7 @@ from .parties import (
     PartyReader,
     combine,
     preps,
+    same_name,
     subject_heads,
     verb_above,
 )
@@ -247,7 +249,17 @@ class _PartyScan:
         withs = [p for p in withs if p.start not in named]
         # "A and B signed deals with a startup": with someone unnamed, not with each other
         mutual = not any(preps(h, "with") for h in [verb, *self._agreement_objects(verb)])
-        yield from combine(subjects, withs, between, collective or venture, mutual)
+        one_body = collective or venture or self._signed_together(verb, subjects)
+        yield from combine(subjects, withs, between, one_body, mutual)
+
+    def _signed_together(self, verb: Token, subjects: list[TextSpan]) -> bool:
+        """'Hyundai and Kia signed an agreement with Exide': several signers of one agreement
+        with a partner are one party to it, not each a deal of its own ('each signed a deal
+        with CATL', 'signed contracts with SK On' are one deal per signer)."""
+        objects = self._agreement_objects(verb)
+        if len(_distinct(subjects)) < 2 or not objects or any(o.tag_ != "NN" for o in objects):
+            return False
+        return not any(t.lower_ in self.cues.distributive_words for t in verb.subtree)
 
     def _venture_names(self, verb: Token) -> set[int]:
         """Where the names of what the cue forms start: the venture is not its own partner."""
@@ -311,10 +323,12 @@ class _PartyScan:
             owners = self._others_in_clause(noun, withs)
         single_body = self._is_venture(noun)
         if single_body:  # "Ceer, a joint venture between PIF and Foxconn": Ceer is the venture
-            named = self._names_of_venture(noun)
+            named = {e.start_char for e in self._venture_names_of(noun)}
             owners, withs, between = (
                 [p for p in parties if p.start not in named] for parties in (owners, withs, between)
             )
+            if withs and not owners:
+                owners = self._parents_in_name(noun, withs)
         yield from combine(owners, withs, between, single_body)
 
     def _is_venture(self, noun: Token) -> bool:
@@ -323,9 +337,9 @@ class _PartyScan:
             noun.lemma_.lower() in self.cues.venture_nouns or bool(self._venture_modifiers(noun))
         )
 
-    def _names_of_venture(self, noun: Token) -> set[int]:
-        """Where the venture's own names start: in apposition to the noun ('Ceer, a joint
-        venture ...') or to its partner ('its venture with LGES, L-H Battery Co.')."""
+    def _venture_names_of(self, noun: Token) -> list[Span]:
+        """The venture's own names: in apposition to the noun ('Ceer, a joint venture ...')
+        or to its partner ('its venture with LGES, L-H Battery Co.')."""
         appositions = [c for c in noun.children if c.dep_ == "appos"]
         partners = [c for p in preps(noun, "with") for c in p.children]
         appositions += [c for p in partners for c in p.children if c.dep_ == "appos"]
@@ -339,7 +353,33 @@ class _PartyScan:
             described = described.head
         if described.dep_ == "appos" and (e := self.index.at(described.head)) is not None:
             named.append(e)
-        return {e.start_char for e in named}
+        return named
+
+    def _parents_in_name(self, noun: Token, partners: list[TextSpan]) -> list[TextSpan]:
+        """'GAC Toyota, the joint venture with GAC': a venture named after its parents has
+        the other parent in its name, when the article also names that company by itself."""
+        ventures = self._venture_names_of(noun)
+        starts = {p.start for p in partners} | {v.start_char for v in ventures}
+        # not the partner, nor the venture itself named elsewhere ('Ultium Cells LLC')
+        taken = {e._.get(ENTITY_ID) for e in self.index.entities if e.start_char in starts}
+        taken.discard(None)
+        parents: list[TextSpan] = []
+        for word in (w for v in ventures for w in v.text.replace("-", " ").split()):
+            if any(same_name(word, p.text) for p in partners):
+                continue
+            parent = next(
+                (
+                    e
+                    for e in self.index.entities
+                    if e.label_ in ORG_TYPES
+                    and e.text.split()[0] == word
+                    and e._.get(ENTITY_ID) not in taken
+                    and not any(name_key(e.text) == name_key(v.text) for v in ventures)
+                ),
+                None,
+            )
+            parents += [self.reader.party(parent)] if parent is not None else []
+        return parents
 
     def _owners(self, noun: Token) -> list[TextSpan]:
         """'its venture with GM', else the subject of the clause the noun is an object in."""

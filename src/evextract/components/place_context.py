@@ -10,7 +10,7 @@ or "at" it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -65,3 +65,35 @@ def _known_place_follows(doc: Doc, end: int, is_place: Callable[[str], bool]) ->
     if i < len(doc) and doc[i].tag_ == "POS":
         return False  # "a stake in Ampere, France's ...": a description, not a location
     return any(is_place(" ".join(words[:n])) for n in range(len(words), 0, -1))
+
+
+def places_the_model_missed(
+    doc: Doc, cues: PlaceCues, is_place: Callable[[str], bool]
+) -> Iterator[Span]:
+    """'an office in Hyderabad', '... Kolkata, Chennai, Ahmedabad': a capitalized name the
+    gazetteer knows, right after a locative word or listed among the model's places, that
+    the model left unnamed. The whole run of capitalized words must be the place: 'in
+    Hyderabad Pharma' names something else."""
+    placed_ends: set[int] = set()
+    for start in range(1, len(doc)):
+        if doc[start].ent_type_ or not doc[start].is_title or doc[start - 1].is_title:
+            continue
+        after_locative = doc[start - 1].lower_ in cues.locatives
+        if not (after_locative or _listed_with_a_place(doc, start, placed_ends)):
+            continue
+        end = start
+        while end < len(doc) and end - start <= _PLACE_WORDS and doc[end].is_title:
+            end += 1
+        # a proper name the model left alone: not a date ('in March') nor a word ('Reading')
+        free = all(not t.ent_type_ and t.pos_ == "PROPN" for t in doc[start:end])
+        if end - start <= _PLACE_WORDS and free and is_place(doc[start:end].text):
+            placed_ends.add(end)
+            yield Span(doc, start, end, label="GPE")
+
+
+def _listed_with_a_place(doc: Doc, start: int, placed_ends: set[int]) -> bool:
+    """'Kolkata, Chennai': after a comma or 'and' that follows a place, the model's or one
+    found here."""
+    if start < 2 or doc[start - 1].lower_ not in {",", "and"}:
+        return False
+    return doc[start - 2].ent_type_ in {"GPE", "LOC"} or start - 1 in placed_ends
