@@ -166,3 +166,10 @@ def test_the_commands_work_on_the_seed_articles(command: str, tmp_path: Path) ->
         assert result.stdout.count('<section class="article"') == seeds
     elif command == "export":
         assert counts(tmp_path / "seeds.db")["articles"] == seeds
+
+
+def test_two_jobs_give_the_same_summary() -> None:
+    one = run("stats", str(SAMPLES), "--json", "-q")
+    two = run("stats", str(SAMPLES), "--json", "-q", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, two.stderr
+    assert json.loads(one.stdout) == json.loads(two.stdout)
