@@ -8,7 +8,7 @@ import pytest
 from evextract.credits import credit_names
 
 TITLES = {"Correspondent", "Editor", "Reporter", "Analyst"}
-COMMON = {"green", "growth", "the", "union", "cabinet"}
+COMMON = {"green", "growth", "the", "union", "cabinet", "liu", "yang", "ma", "park", "power"}
 PLACES = {"NEW DELHI", "MUMBAI", "SEOUL"}
 
 
@@ -94,6 +94,21 @@ CREDITS = [
         "Battery plant opens\nKim Tae-hoon\nSEOUL — LG Energy Solution opened",
         [("Kim Tae-hoon", "byline")],
     ),
+    (
+        "surname-first-of-common-words",
+        "Swap trucks\n\nPublished: 2025-06-12 10:08\n\nLIU Yang, MA Xiaoling\n\nText.",
+        [("LIU Yang", "byline"), ("MA Xiaoling", "byline")],
+    ),
+    (
+        "outlet-after-a-date",
+        "Honda trims spending\n\nMay 20, 2025 | KYODO NEWS\n\nTOKYO -- Honda said",
+        [("KYODO NEWS", "byline")],
+    ),
+    (
+        "author-after-a-date",
+        "Ola expands\n\n14 Aug 2025 | Deepa Raghunathan\n\nBENGALURU -- Ola said",
+        [("Deepa Raghunathan", "byline")],
+    ),
 ]
 
 NOT_CREDITS = [
@@ -110,6 +125,8 @@ NOT_CREDITS = [
     ("a-determiner-first", "Karnataka plan\nThe Union Cabinet\nMay 3, 2025\n\nText."),
     ("not-in-the-head", "\n".join(["Line of text."] * 14) + "\nJane Doe\nMay 3, 2025\n"),
     ("a-sentence-beside-a-date", "Sales rose.\nTesla cut prices again\nMay 3, 2025"),
+    ("a-section-after-a-date", "Exports\n\nMay 3, 2025 | updated daily\n\nText."),
+    ("a-caps-headline-of-common-words", "GREEN POWER\n\nMay 3, 2025\n\nText."),
 ]
 
 

@@ -535,3 +535,16 @@ def test_a_name_with_a_feature_word_keeps_its_type(
 ) -> None:
     entities = extract(text, nlp=nlp).entities
     assert {e.type for e in entities if e.name == name} == {kind}, entities
+
+
+# A legal form joined to the next word by a hyphen is part of a word, not a company's end.
+HYPHENATED_FORM_CASES = [
+    pytest.param("Batteries\n\nBy PARK SE-YEON\nSEOUL, October 30, 2025\n\nText.", "PARK SE-YEON"),
+    pytest.param("Cells\n\nBy KIM AG-YEONG\nSEOUL, May 3, 2025\n\nSK On said so.", "KIM AG-YEONG"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), HYPHENATED_FORM_CASES)
+def test_a_hyphenated_legal_form_is_part_of_a_name(nlp: Any, text: str, person: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    assert ("person", person) in {(e.type, e.name) for e in entities}, entities

@@ -14,6 +14,8 @@ that a statistical model takes for an organization; the line around them says wh
 []
 >>> [c.text for c in credit_names("Exports\\n\\nCHEN Siyu and LIN Haoran\\n\\nFUZHOU, July 31 -")]
 ['CHEN Siyu', 'LIN Haoran']
+>>> [c.text for c in credit_names("Trucks\\n\\nMay 20, 2025 | KYODO NEWS\\n\\nTOKYO -- Honda said")]
+['KYODO NEWS']
 
 A line of names alone is a byline when it stands in the article's head, next to a
 dateline ("FUZHOU, July 31 --", "NEW DELHI") or a date ("Published: 2025-06-12").
@@ -71,7 +73,7 @@ def credit_names(
         name
         for name in _byline_lines(text, title_words)
         if not (name.text.isupper() and is_place(name.text))  # 'NEW DELHI', not 'LIU Yang'
-        and not all(is_common(w) for w in name.text.split())
+        and (_surname_first(name.text) or not all(is_common(w) for w in name.text.split()))
     ]
     for line_start, line in _lines(text):
         for segment_start, segment in _segments(line):
@@ -94,6 +96,9 @@ def _byline_lines(text: str, title_words: Collection[str]) -> Iterator[CreditNam
     for k, (start, line) in enumerate(head):
         before = head[k - 1][1] if k > 0 else ""
         after = head[k + 1][1] if k + 1 < len(head) else ""
+        if _DATE.match(line) and "|" in line:  # "May 20, 2025 | KYODO NEWS"
+            yield from _after_date(start, line, title_words)
+            continue
         if not (_DATELINE.match(after) or _DATE.match(after) or _DATE.match(before)):
             continue
         segment = line.split("|")[0].rstrip()
@@ -103,6 +108,22 @@ def _byline_lines(text: str, title_words: Collection[str]) -> Iterator[CreditNam
         names = list(_names(offset, segment, "byline", title_words))
         if names and _only_names(segment, names, offset):
             yield from names
+
+
+def _after_date(start: int, line: str, title_words: Collection[str]) -> Iterator[CreditName]:
+    """'May 20, 2025 | KYODO NEWS', '14 Aug 2025 | Deepa Raghunathan': who the date line
+    credits, when a part holds nothing but names."""
+    for offset, segment in list(_segments(line))[1:]:
+        names = list(_names(start + offset, segment, "byline", title_words))
+        if names and _only_names(segment, names, start + offset):
+            yield from names
+
+
+def _surname_first(name: str) -> bool:
+    """'LIU Yang', 'MA Xiaoling': a surname in capitals before the given name, the way
+    Chinese state media sign articles, whatever the words mean in English."""
+    words = name.split()
+    return len(words) == 2 and words[0].isupper() and words[1].istitle()
 
 
 def _only_names(segment: str, names: list[CreditName], offset: int) -> bool:

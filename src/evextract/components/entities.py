@@ -56,6 +56,7 @@ from .span_labels import (
     strictly_inside,
 )
 from .subsidiaries import arm_of
+from .titled_people import TitleCues, people_after_titles
 
 RULES_RESOURCE = "entity_rules.json"
 COMMON_WORDS_RESOURCE = "common_words.txt"
@@ -102,6 +103,7 @@ class EntityRules:
     arm_words: frozenset[str]
     natural_feature_firsts: frozenset[str]
     natural_feature_lasts: frozenset[str]
+    person_titles: frozenset[str]
     common_words: frozenset[str]
 
     @classmethod
@@ -262,7 +264,8 @@ class EntityTyper:
             span = doc.char_span(credit.start, credit.end, alignment_mode="expand")
             if span is None or not taken.isdisjoint(range(span.start, span.end)):
                 continue
-            body = any(t.text in heads or t.text.title() in heads for t in span)
+            # words as written: "SE" in "PARK SE-YEON" is no legal form
+            body = any(w in heads or w.title() in heads for w in span.text.split())
             yield labelled(span, "organization" if body else "person")
 
     def _contains_other_names(self, ent: Span) -> bool:
@@ -285,6 +288,8 @@ class EntityTyper:
         """Dateline places, then the model's names, split at separators and trimmed."""
         datelines = list(name_context.datelines(doc))
         yield from datelines
+        titled = list(people_after_titles(doc, self._title_cues))
+        yield from titled
         dateline_tokens = {span.start for span in datelines}
         yield from self._places_the_model_missed(doc)
         yield from places_the_model_missed(doc, self._place_cues, self._is_unmarked_place)
@@ -301,7 +306,11 @@ class EntityTyper:
             if ent.label_ == "ORG" and self._is_part_of_a_title(ent):
                 continue  # "Minister of Industry", "Industry and Technology Minister"
             if ent.label_ in _NAME_LABELS:
-                for part in self._split(ent):
+                for part in (
+                    p
+                    for whole in self._split(ent)
+                    for p in _outside(whole, titled, self.rules.person_titles)
+                ):
                     trimmed = name_context.trim(part)
                     if trimmed is not None and not self._is_heading_phrase(trimmed):
                         named = self._facility_extended(self._without_generic_tail(trimmed))
@@ -591,6 +600,15 @@ class EntityTyper:
         )
 
     @cached_property
+    def _title_cues(self) -> TitleCues:
+        rules = self.rules
+        return TitleCues(
+            rules.person_titles,
+            rules.name_particles,
+            lambda word: word in rules.common_words,
+        )
+
+    @cached_property
     def _place_cues(self) -> PlaceCues:
         rules = self.rules
         return PlaceCues(
@@ -638,13 +656,17 @@ class EntityTyper:
         hinted = name_context.hinted_by_region(span)
         if place is not None and (len(span) == 1 or place.label_ != "city" or hinted):
             return place  # "Halewood", "Tamil Nadu", "Spring Hill, Tennessee"
+        initials = self._title_before(span) and len(span[0]) == 2  # "executive JB Straubel"
         if self._has_head(span, self.rules.company_heads) or any(
-            name_context.is_acronym(t.text) for t in span
+            name_context.is_acronym(t.text) for t in span[int(initials) :]
         ):
             return labelled(span, "company")  # "Tata Sons", "GAC Aion", "Blade Battery"
         if self._placed(span, context):
             return labelled(span, "city")  # "in Iracemápolis, in São Paulo state"
         return labelled(span, "person")
+
+    def _title_before(self, span: Span) -> bool:
+        return span.start > 0 and span.doc[span.start - 1].lower_ in self.rules.person_titles
 
     def _with_first_name(self, span: Span) -> Span:
         """'Minister Mehmet Fatih Kacır': the model may leave the first name to the title."""
@@ -726,6 +748,25 @@ def _may_be_in_a_name(token: Token) -> bool:
     sometimes calls an initial a nationality)."""
     shaped = token.is_title or _INITIALS.match(token.text) is not None
     return token.tag_ == "NNP" and shaped and token.ent_type_ in {"", "NORP"}
+
+
+def _outside(span: Span, people: list[Span], titles: frozenset[str]) -> Iterator[Span]:
+    """The span without the words of a titled person in it: 'Steel H.D. Kumaraswamy'
+    is a portfolio's last word and a person."""
+    inside = [p for p in people if _overlap(span, p)]
+    if not inside:
+        yield span
+        return
+    start = span.start
+    for person in sorted(inside, key=lambda p: p.start):
+        end = person.start
+        while end > start and span.doc[end - 1].lower_ in titles:
+            end -= 1  # "Manisa Governor": the place, not the title
+        if end > start:
+            yield Span(span.doc, start, end, label=span.label_)
+        start = max(start, person.end)
+    if start < span.end:
+        yield Span(span.doc, start, span.end, label=span.label_)
 
 
 def _overlap(a: Span, b: Span) -> bool:

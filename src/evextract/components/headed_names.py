@@ -69,13 +69,19 @@ def legal_names(doc: Doc, words: NameWords) -> Iterator[Span]:
         if token.i in taken:
             continue
         span = None
-        if words.is_form(token) and token.i > 0:
+        if words.is_form(token) and token.i > 0 and not _hyphen_joined(token):
             span = _closed_by(doc, token.i, words)
         elif token.text in PREFIX_FORMS:
             span = _opened_by(doc, token.i, words)
         if span is not None:
             taken.update(range(span.start, span.end))
             yield span
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """'SE-YEON', 'AG-Gruppe': a word joined to the next by a hyphen is no legal form."""
+    doc, i = token.doc, token.i
+    return not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}
 
 
 def body_names(doc: Doc, words: NameWords) -> Iterator[Span]:
