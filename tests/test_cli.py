@@ -127,7 +127,9 @@ def test_quiet_and_piped_stderr_are_silent_on_success() -> None:
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("command", ["extract", "facts", "schema", "evaluate"])
+@pytest.mark.parametrize(
+    "command", ["extract", "facts", "schema", "evaluate", "render", "export", "stats"]
+)
 def test_every_command_has_help_with_an_example_and_a_readme_entry(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0

@@ -58,6 +58,31 @@ JobsOption = Annotated[
 ]
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from . import streams
+        from .versions import version_text
+
+        streams.carries("the version")
+        sys.stdout.write(version_text())
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the versions of evextract, spaCy and the base model, then exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn English EV-industry news articles into validated JSON records."""
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -345,3 +370,8 @@ def _os_failure(error: OSError) -> str:
 
 def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
+
+
+# The commands over a corpus (render, export, stats) live beside this module; importing
+# them registers them on `app`. Last, for they use the options and helpers above.
+from . import cli_corpus  # noqa: E402, F401

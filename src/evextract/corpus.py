@@ -107,7 +107,7 @@ def discover(paths: Sequence[str]) -> Discovery:
             raise UsageError(f"{shown(given)}: no such file or folder")
         if kind is Kind.FOLDER:
             before = len(found.sources)
-            found.sources.extend(_sources_under(given, path, found.problems))
+            found.sources.extend(sources_under(given, path, found.problems))
             if len(found.sources) == before:
                 found.problems.append(f"{shown(given)}: no {ARTICLE_SUFFIX} files in this folder")
         elif kind.readable:  # a broken symlink's reading will say what is wrong
@@ -118,7 +118,8 @@ def discover(paths: Sequence[str]) -> Discovery:
     return found
 
 
-def _sources_under(given: str, folder: Path, problems: list[str]) -> Iterator[Source]:
+def sources_under(given: str, folder: Path, problems: list[str]) -> Iterator[Source]:
+    """The article files under `folder` (given on the command line as `given`), sorted."""
     # os.walk does not follow symlinked folders, so a symlink loop cannot trap it.
     files: list[Path] = []
     for root, dirs, names in os.walk(folder, onerror=lambda err: problems.append(_os_problem(err))):
@@ -150,7 +151,7 @@ def _os_problem(error: OSError) -> str:
 
 def read_article(source: Source, stdin: BinaryIO | None = None) -> Article:
     """Read and decode one article; raises ArticleError naming the file."""
-    return article_from_bytes(source, _read_bytes(source, stdin))
+    return article_from_bytes(source, read_bytes(source, stdin))
 
 
 def article_from_bytes(source: Source, data: bytes) -> Article:
@@ -171,7 +172,8 @@ def _article(source: Source, text: str, sha256: str, warnings: list[str]) -> Art
     return Article(source, text, sha256, tuple(warnings))
 
 
-def _read_bytes(source: Source, stdin: BinaryIO | None) -> bytes:
+def read_bytes(source: Source, stdin: BinaryIO | None = None) -> bytes:
+    """An article file's bytes (standard input's for `-`); raises ArticleError naming it."""
     if source.path is None:
         if stdin is None and sys.stdin is None:  # started with stdin closed (<&-)
             raise ArticleError(source.source, "standard input is closed")

