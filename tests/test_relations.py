@@ -604,6 +604,28 @@ PARTNERSHIP_CASES = [
         [{"Volkswagen", "Gotion"}],
         id="the-two-companies-of-the-sentence-before",
     ),
+    pytest.param(
+        "The pair are Arun Plus, the EV arm of state energy group PTT, and CATL. The two "
+        "companies formed a joint venture last year.",
+        [{"Arun Plus", "CATL"}],
+        id="the-two-companies-not-the-one-in-a-description",
+    ),
+    pytest.param(
+        "Hyundai, the parent of Kia, and LG Energy Solution opened a plant. The two companies "
+        "formed a joint venture in 2021.",
+        [{"Hyundai", "LG Energy Solution"}],
+        id="the-two-companies-beside-a-parent-in-apposition",
+    ),
+    pytest.param(
+        "The agreement follows a deal under which Codelco and SQM will share operations.",
+        [{"Codelco", "SQM"}],
+        id="a-deal-under-which",
+    ),
+    pytest.param(
+        "Tata signed an agreement whereby Tata Motors and Agratas will build cells together.",
+        [{"Tata Motors", "Agratas"}],
+        id="an-agreement-whereby",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -623,6 +645,8 @@ PARTNERSHIP_COUNTER_CASES = [
         "Ford reported higher sales, while BlueOval SK said its plant had begun production.",
         id="its-own-plant-is-no-venture",
     ),
+    pytest.param("A deal under which Tesla will buy cells was reported.", id="a-deal-of-one"),
+    pytest.param("The rules, under which BYD and Tesla compete, changed.", id="rules-are-no-deal"),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
     pytest.param(

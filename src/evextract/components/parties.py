@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..canonical import name_key
+from ..extensions import CANONICAL, ENTITY_ID
 from ..relations import RelationCues, TextSpan
 from .references import ORG_TYPES, PRONOUNS, EntityIndex, text_span
 
@@ -25,6 +26,7 @@ _CLAUSES = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "agent", "poss", "parataxis"}
 )
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "its", "their"})
 
 
 class PartyReader:
@@ -166,11 +168,39 @@ class PartyReader:
         """The companies and organizations named in tokens [start, end), once each."""
         distinct: list[Span] = []
         for entity in self.index.in_range(start, end, ORG_TYPES):
-            if self._may_party(entity) and not any(
-                same_name(e.text, entity.text) for e in distinct
-            ):
+            if not self._may_party(entity) or self._in_description(entity):
+                continue
+            if not any(_same_entity(e, entity) for e in distinct):
                 distinct.append(entity)
         return distinct
+
+    def _in_description(self, entity: Span) -> bool:
+        """'Arun Plus, the EV arm of state energy group PTT, and CATL': PTT is named in what
+        Arun Plus is, not as one of the pair."""
+        if self._between_commas_after_a_name(entity):
+            return True
+        for token in (entity.root, *entity.root.ancestors):
+            if token.dep_ == "conj" and token.head.dep_ == "appos":
+                return False  # "..., and Gotion", which the parser hangs on the description
+            if token.dep_ == "appos" and token != entity.root:
+                described = self.index.at(token.head)
+                return described is not None and described != entity
+        return False
+
+    def _between_commas_after_a_name(self, entity: Span) -> bool:
+        """', the EV arm of state energy group PTT,': a phrase set off by commas that opens
+        with an article right after a name, however the parser attached it."""
+        doc = entity.doc
+        if entity.end >= len(doc) or doc[entity.end].text != ",":
+            return False
+        comma = next(
+            (t for t in reversed(doc[entity.sent.start : entity.start]) if t.text == ","), None
+        )
+        if comma is None or comma.i == 0 or comma.i + 1 >= entity.start:
+            return False
+        opens = doc[comma.i + 1].lower_ in _DESCRIPTION_OPENERS
+        described = self.index.at(doc[comma.i - 1])
+        return opens and described is not None and described.label_ in ORG_TYPES
 
     def _pair_in_sentence_before(self, head: Token) -> list[Span]:
         number = self.index.sentence_number(head.sent.start)
@@ -268,6 +298,15 @@ def _listed_head(clause: Token) -> Token:
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
     return head
+
+
+def _same_entity(a: Span, b: Span) -> bool:
+    """'Contemporary Amperex Technology Co. Limited' and its '(CATL)', 'Gotion' and 'Gotion
+    High-tech'."""
+    for name in (ENTITY_ID, CANONICAL):
+        if a._.get(name) is not None and a._.get(name) == b._.get(name):
+            return True
+    return same_name(a.text, b.text)
 
 
 def same_name(a: str, b: str) -> bool:

@@ -327,6 +327,7 @@ class _PartyScan:
         if not (withs or between):
             if self._is_open_noun(noun) and _possessors(noun):
                 yield owners  # "GM and LG Energy Solution's joint venture"
+            yield from self._parties_of_terms(noun)
             return
         if not owners and noun.lower_ in self.cues.in_partnership_nouns and withs:
             owners = self._others_in_clause(noun, withs)
@@ -339,6 +340,23 @@ class _PartyScan:
             if withs and not owners:
                 owners = self._parents_in_name(noun, withs)
         yield from combine(owners, withs, between, single_body)
+
+    def _parties_of_terms(self, noun: Token) -> Iterator[list[TextSpan]]:
+        """'a deal under which Codelco and SQM will share operations', 'an agreement whereby
+        Tata and Agratas build cells': the signers are the clause's two or more subjects."""
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            relative = [
+                t
+                for t in clause.children
+                if t.lower_ == "whereby"
+                or (t.dep_ == "prep" and any(c.lower_ == "which" for c in t.children))
+            ]
+            if relative:
+                subjects = self._coordination_before_verb(clause) or [
+                    p for h in subject_heads(clause) for p in self.reader.parties(h)
+                ]
+                if len(_distinct(subjects)) >= 2:
+                    yield subjects
 
     def _is_venture(self, noun: Token) -> bool:
         """One body formed by its partners: 'a joint venture', not 'joint ventures'."""
