@@ -11,12 +11,13 @@ Volvo Cars, the group said") is no description.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
+_ASIDES = frozenset({"itself", "also", "now"})  # ", itself a venture of ..."
 _DESCRIPTION_WORDS = 6  # "the country's trade and investment agency"
 _ENDS = frozenset({"of", "for", "in", "that", "which", "who", "with", "based", "controlled"})
 _STOPS = frozenset({",", ")", ";", ".", "—", "–", ":"})
@@ -24,12 +25,15 @@ _STOPS = frozenset({",", ")", ";", ".", "—", "–", ":"})
 
 @dataclass(frozen=True)
 class DescriptionNouns:
-    company: frozenset[str]  # "company", "carmaker", "miner"
+    company: frozenset[str]  # "company", "carmaker", "miner", "group"
     organization: frozenset[str]  # "association", "agency", "institute"
+    # "industry group", "lobby group": a group of these is a body, not a company group
+    organization_modifiers: frozenset[str] = frozenset()
 
     def type_of(self, noun: Token) -> str | None:
         word = noun.lower_
-        if word in self.organization:
+        before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+        if word in self.organization or (word == "group" and before in self.organization_modifiers):
             return "organization"
         if word in self.company:
             return "company"
@@ -74,7 +78,11 @@ def _after(span: Span, nouns: DescriptionNouns) -> str | None:
     """'AMDA, the association of car dealers, said': the head noun of the apposition."""
     doc = span.doc
     i = span.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _DETERMINERS:
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _ASIDES:
+        i += 1  # "Nuovo Plus, itself a venture between ..."
+    elif i >= len(doc) or doc[i].text != ",":
+        return None
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in _DETERMINERS:
         return None
     head: Token | None = None
     for token in doc[i + 2 : i + 2 + _DESCRIPTION_WORDS]:
@@ -99,3 +107,27 @@ def _before(span: Span, nouns: DescriptionNouns) -> str | None:
     if not noun.is_lower or noun.pos_ not in {"NOUN", "PROPN"}:  # "institute" may be PROPN
         return None
     return nouns.type_of(noun)
+
+
+def names_after_a_country(
+    doc: Doc, is_country: Callable[[str], bool], heads: frozenset[str]
+) -> Iterator[Span]:
+    """'China's CNGR Advanced Material', 'Korea's SK IE Technology': a company the model
+    left out, named after its country's possessive. Only a run with letters in capitals or
+    a company or body head word: 'Japan's Shigeru Ishiba' is a person."""
+    for token in doc[1:]:
+        if token.tag_ != "POS" or token.i + 1 >= len(doc):
+            continue
+        country = doc[token.i - 1]
+        if not country.ent_type_ or not is_country(country.text):
+            continue
+        start = end = token.i + 1
+        while end < len(doc) and end - start < 5 and _may_continue_a_name(doc[end]):
+            end += 1
+        run = doc[start:end]
+        if len(run) and any(_is_capitals(t.text) or t.text in heads for t in run):
+            yield Span(doc, start, end, label="ORG")
+
+
+def _is_capitals(word: str) -> bool:
+    return len(word) >= 3 and word.isupper() and word.isalpha()

@@ -34,7 +34,12 @@ from ..extensions import (
 )
 from ..gazetteer import Gazetteer
 from . import name_context
-from .descriptions import DescriptionNouns, described_names, described_type
+from .descriptions import (
+    DescriptionNouns,
+    described_names,
+    described_type,
+    names_after_a_country,
+)
 from .headed_names import NameWords, body_names, legal_names
 from .non_entities import NonEntityNames, product_spans
 from .place_context import PlaceCues, placed_by_context, places_the_model_missed
@@ -100,6 +105,7 @@ class EntityRules:
     site_nouns: frozenset[str]
     company_description_nouns: frozenset[str]
     organization_description_nouns: frozenset[str]
+    organization_description_modifiers: frozenset[str]
     arm_words: frozenset[str]
     natural_feature_firsts: frozenset[str]
     natural_feature_lasts: frozenset[str]
@@ -246,6 +252,9 @@ class EntityTyper:
             return span
         return arm
 
+    def _is_country(self, text: str) -> bool:
+        return any(p.kind == "country" for p in self.gazetteer.lookup(text))
+
     def _is_country_or_region(self, text: str) -> bool:
         return any(p.kind in {"country", "region"} for p in self.gazetteer.lookup(text))
 
@@ -297,6 +306,9 @@ class EntityTyper:
         yield from unnamed_sites(doc, self._site_cues)
         yield from headed_sites(doc, self._site_cues)
         yield from described_names(doc, self._description_nouns)
+        yield from names_after_a_country(
+            doc, self._is_country, self.rules.company_heads | self.rules.organization_heads
+        )
         for ent in doc.ents:
             if ent.start in dateline_tokens:
                 continue
@@ -444,7 +456,9 @@ class EntityTyper:
     def _description_nouns(self) -> DescriptionNouns:
         rules = self.rules
         return DescriptionNouns(
-            rules.company_description_nouns, rules.organization_description_nouns
+            rules.company_description_nouns,
+            rules.organization_description_nouns,
+            rules.organization_description_modifiers,
         )
 
     @property
