@@ -626,6 +626,13 @@ PARTNERSHIP_CASES = [
         [{"Tata Motors", "Agratas"}],
         id="an-agreement-whereby",
     ),
+    pytest.param(
+        "ACC, the joint venture of Stellantis, Mercedes-Benz and TotalEnergies, paused a plant. "
+        "Stellantis has ventures with CATL in Spain and with Mercedes-Benz and TotalEnergies "
+        "through ACC.",
+        [{"Stellantis", "Mercedes-Benz", "TotalEnergies"}, {"Stellantis", "CATL"}],
+        id="pairs-inside-a-larger-venture-of-the-article-are-that-one",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [

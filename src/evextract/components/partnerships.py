@@ -65,10 +65,11 @@ class PartnershipFinder:
                     )
                     in_sentence.setdefault(frozenset(distinct), finding)
             for key, finding in in_sentence.items():
-                # "a consortium of A, B and C is building it together with D": one partnership
-                if not any(key < other for other in in_sentence):
-                    found.setdefault(key, finding)
-        return list(found.values())
+                found.setdefault(key, finding)
+        # "a consortium of A, B and C is building it together with D", "ACC, the venture of
+        # Stellantis, Mercedes-Benz and TotalEnergies ... ventures with Mercedes-Benz and
+        # TotalEnergies through ACC": the pairs inside a larger partnership are that one
+        return [f for key, f in found.items() if not any(key < other for other in found)]
 
 
 def _distinct(parties: Iterable[TextSpan]) -> dict[str, TextSpan]:
