@@ -633,6 +633,28 @@ PARTNERSHIP_CASES = [
         [{"Stellantis", "Mercedes-Benz", "TotalEnergies"}, {"Stellantis", "CATL"}],
         id="pairs-inside-a-larger-venture-of-the-article-are-that-one",
     ),
+    pytest.param(
+        "CATL is building a cell plant in the same province with Indonesia Battery "
+        "Corporation, part of a broader deal.",
+        [{"CATL", "Indonesia Battery Corporation"}],
+        id="with-hung-on-the-place-and-an-aside-object",
+    ),
+    pytest.param(
+        "EVIQ, a joint venture owned 75% by PIF and 25% by Saudi Electricity Company, "
+        "plans chargers.",
+        [{"PIF", "Saudi Electricity Company"}],
+        id="a-venture-owned-by-shares",
+    ),
+    pytest.param(
+        "The venture, owned 51% by Stellantis and 49% by Leapmotor, exports cars.",
+        [{"Stellantis", "Leapmotor"}],
+        id="owned-by-shares-in-an-aside",
+    ),
+    pytest.param(
+        "Ceer is a joint venture owned by PIF and Foxconn.",
+        [{"PIF", "Foxconn"}],
+        id="a-venture-owned-by-two",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -654,6 +676,11 @@ PARTNERSHIP_COUNTER_CASES = [
     ),
     pytest.param("A deal under which Tesla will buy cells was reported.", id="a-deal-of-one"),
     pytest.param("The rules, under which BYD and Tesla compete, changed.", id="rules-are-no-deal"),
+    pytest.param("BYD is building a plant in Hungary with government support.", id="with-support"),
+    pytest.param(
+        "Tesla is building a factory in the city with workers from Mexico.", id="with-workers"
+    ),
+    pytest.param("GM said the venture is owned 100% by GM.", id="a-venture-owned-by-one"),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
     pytest.param(

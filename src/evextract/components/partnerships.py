@@ -161,7 +161,13 @@ class _PartyScan:
     def _builds_one_thing(self, verb: Token) -> bool:
         """'A, B and C are building a nickel plant': two or more builders of one site build
         it together, unless each builds its own."""
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _RELATIVES]
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.lower_ not in _RELATIVES
+            and c.doc[c.left_edge.i - 1].text != ","  # ", part of a broader deal": an aside
+        ]
         if verb.dep_ == "relcl" and not objects:
             objects = [verb.head]  # "the battery plant it runs with Hyundai Motor Group"
         if not objects or not all(self._is_joint_site(o) for o in objects):
@@ -172,7 +178,9 @@ class _PartyScan:
         if any(self._is_venture(a) for h in heads for a in h.children if a.dep_ == "appos"):
             return False  # "Minera Exar, the joint venture of A and B, runs the mine": one body
         builders = [p for h in heads for p in self.reader.parties(h)]
-        partners = [p for h in (verb, *objects) for p in self.reader.prep_parties(h, "with")]
+        places = [t for p in preps(verb, "in", "at") for t in p.children]
+        holders = (verb, *objects, *places)
+        partners = [p for h in holders for p in self.reader.prep_parties(h, "with")]
         if builders and partners:
             return True  # "CATL is building a cell plant with Indonesia Battery Corporation"
         return len(builders) >= 2 or len(self._coordination_before_verb(verb)) >= 2
@@ -228,6 +236,9 @@ class _PartyScan:
     def _verb(self, verb: Token) -> Iterator[list[TextSpan]]:
         lemma = verb.lemma_.lower()
         agents = [t for a in verb.children if a.dep_ == "agent" for t in a.children]
+        # "owned 75% by PIF and 25% by Saudi Electricity Company": each share's owner
+        shares = [c for c in verb.children if c.dep_ == "conj" and c.pos_ != "VERB"]
+        agents += [t for c in shares for p in preps(c, "by") for t in p.children]
         withs = self._with_parties(verb)
         between = self.reader.prep_parties(verb, "between")
         if _is_passive(verb) and agents:
@@ -292,6 +303,8 @@ class _PartyScan:
         builds = self.cues.together_verbs | self.cues.co_ownership_verbs
         if head.lemma_.lower() in builds:  # "building a plant with IBC", "owns a plant with"
             holders += [o for o in head.children if o.dep_ == "dobj" and self._is_joint_site(o)]
+            # "building a plant in the same province with IBC": hung on the place
+            holders += [t for p in preps(head, "in", "at") for t in p.children]
         parties = [p for h in holders for p in self.reader.prep_parties(h, "with")]
         if parties or not any(preps(h, "with") for h in holders):
             return parties
@@ -329,6 +342,8 @@ class _PartyScan:
             if self._is_open_noun(noun) and _possessors(noun):
                 yield owners  # "GM and LG Energy Solution's joint venture"
             yield from self._parties_of_terms(noun)
+            if self._is_venture(noun):
+                yield from self._owners_by_share(noun)
             return
         if not owners and noun.lower_ in self.cues.in_partnership_nouns and withs:
             owners = self._others_in_clause(noun, withs)
@@ -358,6 +373,26 @@ class _PartyScan:
                 ]
                 if len(_distinct(subjects)) >= 2:
                     yield subjects
+
+    def _owners_by_share(self, noun: Token) -> Iterator[list[TextSpan]]:
+        """'a joint venture owned 75% by PIF and 25% by Saudi Electricity Company': its
+        owners, each by its share, whether the parser hangs 'owned' on the venture or the
+        venture on 'owned'."""
+        verbs = [c for c in noun.children if c.dep_ == "acl"]
+        if noun.dep_ in SUBJECTS:
+            verbs.append(noun.head)
+        for verb in verbs:
+            if verb.lemma_.lower() not in self.cues.co_ownership_verbs:
+                continue
+            shares = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ != "VERB")]
+            by = [
+                p
+                for s in shares
+                for p in (*preps(s, "by"), *(c for c in s.children if c.dep_ == "agent"))
+            ]
+            owners = [party for p in by for t in p.children for party in self.reader.parties(t)]
+            if len(_distinct(owners)) >= 2:
+                yield owners
 
     def _is_venture(self, noun: Token) -> bool:
         """One body formed by its partners: 'a joint venture', not 'joint ventures'."""
