@@ -655,6 +655,22 @@ PARTNERSHIP_CASES = [
         [{"PIF", "Foxconn"}],
         id="a-venture-owned-by-two",
     ),
+    pytest.param(
+        "Pilot and General Motors said they had opened 100 charging sites under their joint "
+        "program.",
+        [{"Pilot", "General Motors"}],
+        id="their-joint-program",
+    ),
+    pytest.param(
+        "The joint plant of Toyota and Panasonic makes cells.",
+        [{"Toyota", "Panasonic"}],
+        id="the-joint-plant-of",
+    ),
+    pytest.param(
+        "Ford and SK On's joint project in Kentucky was delayed.",
+        [{"Ford", "SK On"}],
+        id="a-possessed-joint-project",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -681,6 +697,8 @@ PARTNERSHIP_COUNTER_CASES = [
         "Tesla is building a factory in the city with workers from Mexico.", id="with-workers"
     ),
     pytest.param("GM said the venture is owned 100% by GM.", id="a-venture-owned-by-one"),
+    pytest.param("Honda and Sony issued a joint statement on Tuesday.", id="a-joint-statement"),
+    pytest.param("Tesla said its joint investment was large.", id="a-joint-thing-of-one"),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
     pytest.param(

@@ -83,6 +83,8 @@ class RelationCues:
     together_words: frozenset[str]
     distributive_words: frozenset[str]
     joint_sites: frozenset[str]
+    joint_words: frozenset[str]
+    joint_nouns: frozenset[str]
     co_ownership_verbs: frozenset[str]
     collective_nouns: frozenset[str]
     list_preps: frozenset[str]

@@ -411,7 +411,7 @@ class EntityTyper:
         for i in range(span.start, span.end):
             token = doc[i]
             comma = token.text == "," and not self._legal_form_follows(doc, i, span.end)
-            conjunction = token.lower_ == "and" and splits_on_and and span.label_ == "ORG"
+            conjunction = token.lower_ == "and" and splits_on_and and span.label_ in {"ORG", "FAC"}
             separator = token.text in name_context.SEPARATORS and not inner_bracket
             separator = separator or (token.is_space and "\n" in token.text)
             if separator or comma or (conjunction and name_context.capitalized_after(doc, i)):

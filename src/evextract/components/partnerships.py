@@ -216,11 +216,16 @@ class _PartyScan:
         return word in self.cues.open_partnership_nouns or bool(self._venture_modifiers(noun))
 
     def _venture_modifiers(self, noun: Token) -> list[Token]:
+        """'a joint-venture battery factory', 'their joint program' (not 'a joint statement')."""
+        joint = noun.lemma_.lower() in self.cues.joint_nouns
         return [
             c
             for c in noun.lefts
             if c.dep_ in {"compound", "amod", "nmod"}
-            and c.lower_ in self.cues.open_partnership_nouns
+            and (
+                c.lower_ in self.cues.open_partnership_nouns
+                or (joint and c.lower_ in self.cues.joint_words)
+            )
         ]
 
     def _governed_by_cue_verb(self, noun: Token) -> bool:
