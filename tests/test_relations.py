@@ -656,7 +656,7 @@ PARTNERSHIP_CASES = [
         id="a-venture-owned-by-two",
     ),
     pytest.param(
-        "Pilot and General Motors said they had opened 100 charging sites under their joint "
+        "Pilot Co. and General Motors said they had opened 100 charging sites under their joint "
         "program.",
         [{"Pilot", "General Motors"}],
         id="their-joint-program",
