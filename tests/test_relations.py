@@ -671,6 +671,21 @@ PARTNERSHIP_CASES = [
         [{"Ford", "SK On"}],
         id="a-possessed-joint-project",
     ),
+    pytest.param(
+        "PIF and Hyundai Motor Company have laid the foundation stone for a vehicle factory.",
+        [{"PIF", "Hyundai Motor Company"}],
+        id="laid-the-foundation-stone-together",
+    ),
+    pytest.param(
+        "Tata and Agratas broke ground on a battery plant in Sanand.",
+        [{"Tata", "Agratas"}],
+        id="broke-ground-together",
+    ),
+    pytest.param(
+        "Toyota and Panasonic held a groundbreaking ceremony for the new factory.",
+        [{"Toyota", "Panasonic"}],
+        id="a-groundbreaking-ceremony-together",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -699,6 +714,12 @@ PARTNERSHIP_COUNTER_CASES = [
     pytest.param("GM said the venture is owned 100% by GM.", id="a-venture-owned-by-one"),
     pytest.param("Honda and Sony issued a joint statement on Tuesday.", id="a-joint-statement"),
     pytest.param("Tesla said its joint investment was large.", id="a-joint-thing-of-one"),
+    pytest.param(
+        "MUMBAI, Jan 28 (PTI) Scooter maker Ather Energy laid the foundation stone of a plant.",
+        id="a-groundbreaking-and-the-agency-credit",
+    ),
+    pytest.param("BYD and Tesla broke records in May.", id="broke-records"),
+    pytest.param("Ford and GM started work on their own plants.", id="own-plants"),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
     pytest.param(

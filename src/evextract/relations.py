@@ -84,6 +84,8 @@ class RelationCues:
     distributive_words: frozenset[str]
     joint_sites: frozenset[str]
     joint_words: frozenset[str]
+    groundbreaking_verbs: frozenset[str]
+    construction_nouns: frozenset[str]
     joint_nouns: frozenset[str]
     co_ownership_verbs: frozenset[str]
     collective_nouns: frozenset[str]

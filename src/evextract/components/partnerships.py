@@ -156,6 +156,10 @@ class _PartyScan:
             return bool(self._together_words(token)) or self._builds_one_thing(token)
         if lemma in self.cues.co_ownership_verbs:
             return _is_passive(token) or self._builds_one_thing(token)
+        if lemma in self.cues.groundbreaking_verbs:  # "laid the foundation stone for a plant"
+            ceremonies = [c for c in token.children if c.dep_ == "dobj"]
+            marked = any(c.lemma_.lower() in self.cues.construction_nouns for c in ceremonies)
+            return marked and self._coordinated_subjects(token) and self._builds_one_thing(token)
         return False
 
     def _builds_one_thing(self, verb: Token) -> bool:
@@ -170,6 +174,7 @@ class _PartyScan:
         ]
         if verb.dep_ == "relcl" and not objects:
             objects = [verb.head]  # "the battery plant it runs with Hyundai Motor Group"
+        objects = [s for o in objects for s in self._sites_under_construction(verb, o)]
         if not objects or not all(self._is_joint_site(o) for o in objects):
             return False
         if any(t.lower_ in self.cues.distributive_words for t in verb.subtree):
@@ -184,6 +189,23 @@ class _PartyScan:
         if builders and partners:
             return True  # "CATL is building a cell plant with Indonesia Battery Corporation"
         return len(builders) >= 2 or len(self._coordination_before_verb(verb)) >= 2
+
+    def _coordinated_subjects(self, verb: Token) -> bool:
+        """'PIF and Hyundai have laid ...', not 'Ather Energy (PTI) laid ...'."""
+        heads = subject_heads(verb)
+        listed = [c for h in heads for c in h.children if c.dep_ == "conj"]
+        named = [e for t in (*heads, *listed) if (e := self.index.at(t)) is not None]
+        return (len(listed) >= 1 and len(named) >= 2) or len(
+            self._coordination_before_verb(verb)
+        ) >= 2
+
+    def _sites_under_construction(self, verb: Token, noun: Token) -> list[Token]:
+        """'laid the foundation stone for a vehicle factory', 'broke ground on a plant': the
+        site a ceremony or the works are for stands for the object."""
+        if noun.lemma_.lower() not in self.cues.construction_nouns:
+            return [noun]
+        sites = [t for h in (verb, noun) for p in preps(h, "for", "on", "of") for t in p.children]
+        return [t for t in sites if self._is_joint_site(t)] or [noun]
 
     def _is_joint_site(self, noun: Token) -> bool:
         return noun.tag_ == "NN" and noun.lemma_.lower() in self.cues.joint_sites
