@@ -141,9 +141,13 @@ class PartyReader:
             return []
         # "cells from LGES under a supply agreement the two companies signed": the two
         # its own sentence names before it
+        # the two its own sentence names before it, else the two of the sentence before
+        # ("... a familiar pair: Arun Plus, the EV arm of PTT, and CATL. The two companies")
         in_sentence = self._distinct_named(head.sent.start, head.i)
         if len(in_sentence) == 2:
             return [self.party(e) for e in in_sentence]
+        if not in_sentence and (just_before := self._pair_in_sentence_before(head)):
+            return [self.party(e) for e in just_before]
         # The article's protagonists: the two organizations named most often before,
         # the more recent one first among equals ("the two firms signed ...").
         named: list[list[Span]] = []
@@ -157,9 +161,7 @@ class PartyReader:
                 same.append(entity)
         ranked = sorted(named, key=len, reverse=True)
         if len(ranked) < 2 or len(ranked[1]) < 2:
-            # no two protagonists: the two the sentence before names, if just two ("Volkswagen
-            # and Gotion unveiled a cell. The two companies ..."), else it stays open
-            return [self.party(e) for e in self._pair_in_sentence_before(head)]
+            return []  # no two protagonists: "cooperation between the two parties" stays open
         if len(ranked) > 2 and len(ranked[2]) == len(ranked[1]) and len(named) > 3:
             return []
         return [self.party(mentions[0]) for mentions in ranked[:2]]
