@@ -686,6 +686,17 @@ PARTNERSHIP_CASES = [
         [{"Toyota", "Panasonic"}],
         id="a-groundbreaking-ceremony-together",
     ),
+    pytest.param(
+        "The new factory by Toyota and Panasonic opens in 2026.",
+        [{"Toyota", "Panasonic"}],
+        id="a-factory-by-two",
+    ),
+    pytest.param(
+        "The second is a cell plant in Rayong by Nuovo Plus, itself a venture between Arun "
+        "Plus and Global Power Synergy, and China's Gotion High-Tech.",
+        [{"Nuovo Plus", "Gotion High-Tech"}, {"Arun Plus", "Global Power Synergy"}],
+        id="a-plant-by-a-venture-described-and-another",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -720,6 +731,11 @@ PARTNERSHIP_COUNTER_CASES = [
     ),
     pytest.param("BYD and Tesla broke records in May.", id="broke-records"),
     pytest.param("Ford and GM started work on their own plants.", id="own-plants"),
+    pytest.param("A plant by BYD opened in Szeged.", id="a-plant-by-one"),
+    pytest.param(
+        "The plant by BYD, the largest carmaker, and its suppliers opened.",
+        id="a-plant-by-one-and-unnamed-others",
+    ),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
     pytest.param(

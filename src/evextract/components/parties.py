@@ -166,6 +166,25 @@ class PartyReader:
             return []
         return [self.party(mentions[0]) for mentions in ranked[:2]]
 
+    def listed_after_aside(self, head: Token) -> list[TextSpan]:
+        """'Nuovo Plus, itself a venture between A and B, and Gotion': the name after the
+        aside that the parser hung elsewhere."""
+        entity = self.index.at(head)
+        doc = head.doc
+        if entity is None or entity.end >= len(doc) or doc[entity.end].text != ",":
+            return []
+        end = next((t.i for t in doc[entity.end + 1 : head.sent.end] if t.text == ","), None)
+        if end is None or end + 2 >= len(doc) or doc[end + 1].lower_ != "and":
+            return []
+        i = end + 2
+        place = self.index.at(doc[i])
+        if place is not None and place.label_ == "country" and place.end + 1 < len(doc):
+            i = place.end + (doc[place.end].tag_ == "POS")  # "and China's Gotion"
+        after = self.index.at(doc[i]) if i < len(doc) else None
+        if after is None or after.label_ not in ORG_TYPES or after.start != i:
+            return []
+        return [self.party(after)]
+
     def _distinct_named(self, start: int, end: int) -> list[Span]:
         """The companies and organizations named in tokens [start, end), once each."""
         distinct: list[Span] = []

@@ -122,6 +122,8 @@ class _PartyScan:
             yield from self._verb(token)
         elif self._is_cue_noun(token) and not self._governed_by_cue_verb(token):
             yield from self._noun(token)
+        elif self._is_joint_site(token):
+            yield from self._site_by(token)
         elif token.pos_ == "VERB":
             yield from self.deals(token)
 
@@ -198,6 +200,15 @@ class _PartyScan:
         return (len(listed) >= 1 and len(named) >= 2) or len(
             self._coordination_before_verb(verb)
         ) >= 2
+
+    def _site_by(self, site: Token) -> Iterator[list[TextSpan]]:
+        """'a cell plant in Rayong by Nuovo Plus, itself a venture of ..., and Gotion': one
+        site by two or more builders is theirs together."""
+        builders = self.reader.prep_parties(site, "by")
+        for prep in preps(site, "by"):
+            builders += [p for c in prep.children for p in self.reader.listed_after_aside(c)]
+        if len(_distinct(builders)) >= 2:
+            yield builders
 
     def _sites_under_construction(self, verb: Token, noun: Token) -> list[Token]:
         """'laid the foundation stone for a vehicle factory', 'broke ground on a plant': the
