@@ -93,6 +93,18 @@ CASES = [
         "company",
         id="a-research-firm-is-a-company",
     ),
+    pytest.param(
+        "LGES will make cells for Ampere, Renault's electric-car unit, from 2026.",
+        "Ampere",
+        "company",
+        id="a-possessor-for-a-determiner-over-a-small-town",
+    ),
+    pytest.param(
+        "Sales rose at Zeekr, Geely's premium brand, in May.",
+        "Zeekr",
+        "company",
+        id="a-possessor-s-brand",
+    ),
 ]
 
 # The model's gaps after a country's possessive: a company with capitals or a head word.

@@ -697,6 +697,12 @@ PARTNERSHIP_CASES = [
         [{"Nuovo Plus", "Gotion High-Tech"}, {"Arun Plus", "Global Power Synergy"}],
         id="a-plant-by-a-venture-described-and-another",
     ),
+    pytest.param(
+        "LGES will make pouch cells there for Ampere, Renault's electric-car unit, from 2026 "
+        "under a supply deal signed last year.",
+        [{"LGES", "Ampere"}],
+        id="making-for-a-described-unit-under-a-deal",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [

@@ -82,7 +82,9 @@ def _after(span: Span, nouns: DescriptionNouns) -> str | None:
         i += 1  # "Nuovo Plus, itself a venture between ..."
     elif i >= len(doc) or doc[i].text != ",":
         return None
-    if i + 2 >= len(doc) or doc[i + 1].lower_ not in _DETERMINERS:
+    if i + 3 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 2].tag_ == "POS":
+        i += 1  # "Ampere, Renault's electric-car unit": a possessor for a determiner
+    elif i + 2 >= len(doc) or doc[i + 1].lower_ not in _DETERMINERS:
         return None
     head: Token | None = None
     for token in doc[i + 2 : i + 2 + _DESCRIPTION_WORDS]:

@@ -504,7 +504,7 @@ class EntityTyper:
         if described is not None:
             return described
         kind = described_type(span, self._description_nouns)
-        if kind is not None and not self._is_known_place(span.text, context):
+        if kind is not None and not self._is_unmarked_place(span.text):
             return labelled(span, kind)  # "AMDA, the association of car dealers"
         if is_giga_name(span) or names_a_site(span, self._site_cues):
             return labelled(span, "facility")  # "a Giga Arctic plant", "its Pilgangoora operation"
