@@ -703,6 +703,12 @@ PARTNERSHIP_CASES = [
         [{"LGES", "Ampere"}],
         id="making-for-a-described-unit-under-a-deal",
     ),
+    pytest.param(
+        "Assembly of the X9 began at PT Handal Indonesia Motor under an agreement between the "
+        "two companies, making Indonesia XPeng's first plant abroad.",
+        [{"PT Handal Indonesia Motor", "XPeng"}],
+        id="the-two-companies-of-the-whole-sentence",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [

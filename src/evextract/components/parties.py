@@ -139,15 +139,9 @@ class PartyReader:
         counted = any(c.lower_ in {"two", "both"} for c in head.children)
         if not counted or head.lower_ not in self.cues.pair_nouns:
             return []
-        # "cells from LGES under a supply agreement the two companies signed": the two
-        # its own sentence names before it
-        # the two its own sentence names before it, else the two of the sentence before
-        # ("... a familiar pair: Arun Plus, the EV arm of PTT, and CATL. The two companies")
-        in_sentence = self._distinct_named(head.sent.start, head.i)
-        if len(in_sentence) == 2:
-            return [self.party(e) for e in in_sentence]
-        if not in_sentence and (just_before := self._pair_in_sentence_before(head)):
-            return [self.party(e) for e in just_before]
+        nearby = self._pair_nearby(head)
+        if nearby:
+            return [self.party(e) for e in nearby]
         # The article's protagonists: the two organizations named most often before,
         # the more recent one first among equals ("the two firms signed ...").
         named: list[list[Span]] = []
@@ -184,6 +178,21 @@ class PartyReader:
         if after is None or after.label_ not in ORG_TYPES or after.start != i:
             return []
         return [self.party(after)]
+
+    def _pair_nearby(self, head: Token) -> list[Span]:
+        """The two its own sentence names before it ('cells from LGES under a supply
+        agreement the two companies signed'), or anywhere in it ('assembly began at PT
+        Handal under an agreement between the two companies, making Indonesia XPENG's
+        first hub'), else, when it names none, the two of the sentence before ('a familiar
+        pair: Arun Plus, the EV arm of PTT, and CATL. The two companies ...')."""
+        named = self._distinct_named(head.sent.start, head.i)
+        if len(named) < 2:
+            whole = self._distinct_named(head.sent.start, head.sent.end)
+            if len(whole) == 2:
+                return whole
+        if len(named) == 2:
+            return named
+        return self._pair_in_sentence_before(head) if not named else []
 
     def _distinct_named(self, start: int, end: int) -> list[Span]:
         """The companies and organizations named in tokens [start, end), once each."""
