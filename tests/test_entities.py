@@ -548,3 +548,12 @@ HYPHENATED_FORM_CASES = [
 def test_a_hyphenated_legal_form_is_part_of_a_name(nlp: Any, text: str, person: str) -> None:
     entities = extract(text, nlp=nlp).entities
     assert ("person", person) in {(e.type, e.name) for e in entities}, entities
+
+
+def test_a_person_the_model_calls_a_product(nlp: Any) -> None:
+    text = (
+        '"We will not cut back on investment," Takanori Azuma, head of the accounting group, '
+        "told reporters at the company's Tokyo head office."
+    )
+    entities = extract(text, nlp=nlp).entities
+    assert ("person", "Takanori Azuma") in {(e.type, e.name) for e in entities}

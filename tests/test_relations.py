@@ -709,6 +709,17 @@ PARTNERSHIP_CASES = [
         [{"PT Handal Indonesia Motor", "XPeng"}],
         id="the-two-companies-of-the-whole-sentence",
     ),
+    pytest.param(
+        "Toyota reported results. Toyota chief executive Koji Sato said the partnership with "
+        "Idemitsu Kosan remained on track.",
+        [{"Toyota", "Idemitsu Kosan"}],
+        id="the-speakers-partnership-through-the-role",
+    ),
+    pytest.param(
+        "Honda said the joint venture with LG Energy Solution would open in 2025.",
+        [{"Honda", "LG Energy Solution"}],
+        id="the-speaking-companys-venture",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -747,6 +758,9 @@ PARTNERSHIP_COUNTER_CASES = [
     pytest.param(
         "The plant by BYD, the largest carmaker, and its suppliers opened.",
         id="a-plant-by-one-and-unnamed-others",
+    ),
+    pytest.param(
+        "Reuters said the partnership with Baidu would expand.", id="a-reporting-outlet-is-no-party"
     ),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),

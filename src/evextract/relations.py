@@ -84,6 +84,7 @@ class RelationCues:
     distributive_words: frozenset[str]
     joint_sites: frozenset[str]
     joint_words: frozenset[str]
+    speech_verbs: frozenset[str]
     groundbreaking_verbs: frozenset[str]
     construction_nouns: frozenset[str]
     joint_nouns: frozenset[str]

@@ -759,9 +759,11 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 
 def _may_be_in_a_name(token: Token) -> bool:
     """A proper noun or an initial ('H.D.') that no other name has taken (the model
-    sometimes calls an initial a nationality)."""
+    sometimes calls an initial a nationality, a person a product)."""
     shaped = token.is_title or _INITIALS.match(token.text) is not None
-    return token.tag_ == "NNP" and shaped and token.ent_type_ in {"", "NORP"}
+    return (
+        token.tag_ == "NNP" and shaped and token.ent_type_ in {"", "NORP", "PRODUCT", "WORK_OF_ART"}
+    )
 
 
 def _outside(span: Span, people: list[Span], titles: frozenset[str]) -> Iterator[Span]:

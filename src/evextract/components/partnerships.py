@@ -385,6 +385,8 @@ class _PartyScan:
             return
         if not owners and noun.lower_ in self.cues.in_partnership_nouns and withs:
             owners = self._others_in_clause(noun, withs)
+        if not owners and withs and self._is_open_noun(noun):
+            owners = self._speaker(noun)
         single_body = self._is_venture(noun)
         if single_body:  # "Ceer, a joint venture between PIF and Foxconn": Ceer is the venture
             named = {e.start_char for e in self._venture_names_of(noun)}
@@ -501,6 +503,16 @@ class _PartyScan:
                 return []
             verb = verb.head
         return [p for h in subject_heads(verb, exclude=noun) for p in self.reader.parties(h)]
+
+    def _speaker(self, noun: Token) -> list[TextSpan]:
+        """'Azuma said the partnership with Idemitsu Kosan remained on track': the one who
+        speaks of 'the partnership' is its other party (a person, through their role)."""
+        verb = verb_above(noun)
+        if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in self.cues.speech_verbs:
+            return []
+        companies = {e.start_char for e in self.index.entities if e.label_ == "company"}
+        speakers = [p for h in subject_heads(verb.head) for p in self.reader.parties(h)]
+        return [p for p in speakers if p.start in companies]  # not "Reuters said ..."
 
     def _coordinated_possessors(self, possessors: list[Token]) -> list[TextSpan]:
         """'GM and LG Energy Solution's joint venture', however the parser joined them."""

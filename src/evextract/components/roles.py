@@ -48,7 +48,6 @@ _MAX_MODIFIERS = 3
 _MAX_OWNER = 6  # tokens an owner may span before its "'s"
 _MAX_VERB_WORDS = 3  # "resigned as", "will step down as", "serves as"
 _COMPANY_REACH = 3  # sentences back a corporate title may look for its company
-_SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "explain", "announce", "warn"})
 
 
 class RoleFinder:
@@ -401,7 +400,7 @@ class _RoleScan:
         deals with Mercedes-Benz ...' names the partner, not the chief executive's company;
         but the subject of what is said is often it ('... said TVS would add models')."""
         for token in self.doc[person.end : end]:
-            if token.pos_ == "VERB" and token.lemma_ in _SPEECH_VERBS:
+            if token.pos_ == "VERB" and token.lemma_ in self.cues.speech_verbs:
                 return token.i
         return end
 
