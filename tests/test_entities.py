@@ -460,6 +460,65 @@ def test_a_bracketed_place_or_known_name_stays_apart(nlp: Any, text: str, name: 
     assert name in {e.name for e in extract(text, nlp=nlp).entities}
 
 
+# A one-word short form after ", or" is the same body's other name when it is made of the
+# starts of that name's words (span_labels._named_before_or, name_context.short_form_of).
+SHORT_FORM_AFTER_OR_CASES = [
+    pytest.param("Hyundai Motor Group, or HMG, said sales rose.", "HMG", id="initials"),
+    pytest.param(
+        "The fund is run by Public Investment Fund, or PIF, in Riyadh.", "PIF", id="a-fund"
+    ),
+    pytest.param(
+        "Nickel will come from miner PT Aneka Tambang Tbk, or Antam, which holds the licences.",
+        "Antam",
+        id="syllables-past-a-legal-prefix",
+    ),
+    pytest.param(
+        "Cells will go to Automotive Cells Company, or ACC, from 2026.", "ACC", id="a-venture"
+    ),
+    pytest.param(
+        "The loan came from the European Investment Bank, or EIB, last week.", "EIB", id="a-bank"
+    ),
+    pytest.param(
+        "Power comes from Perusahaan Listrik Negara, or PLN, the state utility.",
+        "PLN",
+        id="indonesian-name",
+    ),
+    pytest.param(
+        "The rules were set by the National Development and Reform Commission, or NDRC.",
+        "NDRC",
+        id="a-ministry-with-and",
+    ),
+    pytest.param(
+        "Aluminium will come from Indonesia Asahan Aluminium, or Inalum, a state firm.",
+        "Inalum",
+        id="syllables-of-three-words",
+    ),
+]
+
+SHORT_FORM_AFTER_OR_COUNTER_CASES = [
+    pytest.param("Buyers can choose Tesla, or BYD, for the fleet.", "BYD", id="an-alternative"),
+    pytest.param("Orders came from Nissan, or Renault, analysts said.", "Renault", id="two-names"),
+    pytest.param(
+        "Sales rose at General Motors, or at least at its Chevrolet brand.",
+        "Chevrolet",
+        id="or-at-least",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "short"), SHORT_FORM_AFTER_OR_CASES)
+def test_a_short_form_after_or_is_the_same_body(nlp: Any, text: str, short: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    holders = [e for e in entities if short in {m.text for m in e.mentions}]
+    assert len(holders) == 1 and len({m.text for m in holders[0].mentions}) == 2, entities
+
+
+@pytest.mark.parametrize(("text", "other"), SHORT_FORM_AFTER_OR_COUNTER_CASES)
+def test_an_alternative_after_or_stays_apart(nlp: Any, text: str, other: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    assert [{m.text for m in e.mentions} for e in entities if e.name == other] == [{other}]
+
+
 # The model's span starts with "The"; the knowledge base's name is the same name, not a
 # shorter one inside a longer (each case was typed company before).
 ARTICLE_BEFORE_KNOWN_NAME_CASES = [

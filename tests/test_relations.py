@@ -720,6 +720,40 @@ PARTNERSHIP_CASES = [
         [{"Honda", "LG Energy Solution"}],
         id="the-speaking-companys-venture",
     ),
+    pytest.param(
+        "Samsung SDI reported results. Choi Yoon-ho, chief executive of Samsung SDI, said new "
+        "deals with BMW would support sales.",
+        [{"Samsung SDI", "BMW"}],
+        id="the-speakers-new-deals-through-the-role",
+    ),
+    pytest.param(
+        "Panasonic said new supply agreements with Mazda would lift output.",
+        [{"Panasonic", "Mazda"}],
+        id="the-speaking-companys-agreements",
+    ),
+    pytest.param(
+        "The consortium brings together CATL, Indonesia Battery Corporation and Antam to build "
+        "a cell plant.",
+        [{"CATL", "Indonesia Battery Corporation", "Antam"}],
+        id="brings-together-three",
+    ),
+    pytest.param(
+        "Indonesia launched a battery project that brings together LG Energy Solution, Hyundai "
+        "Motor and Indonesia Battery Corporation.",
+        [{"LG Energy Solution", "Hyundai Motor", "Indonesia Battery Corporation"}],
+        id="a-project-that-brings-together",
+    ),
+    pytest.param(
+        "The alliance, which brings together Renault, Nissan and Mitsubishi Motors, shares "
+        "platforms.",
+        [{"Renault", "Nissan", "Mitsubishi Motors"}],
+        id="an-alliance-in-a-relative-clause",
+    ),
+    pytest.param(
+        "The Ionity network brought together BMW, Mercedes-Benz, Ford and Volkswagen in 2017.",
+        [{"BMW", "Mercedes-Benz", "Ford", "Volkswagen"}],
+        id="brought-together-four-in-the-past",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -762,6 +796,13 @@ PARTNERSHIP_COUNTER_CASES = [
     pytest.param(
         "Reuters said the partnership with Baidu would expand.", id="a-reporting-outlet-is-no-party"
     ),
+    pytest.param(
+        "The forum brought together officials from Germany and France.", id="together-no-firms"
+    ),
+    pytest.param("The summit brought together ministers in Jakarta.", id="together-people"),
+    pytest.param("Volvo brought together its engineers in Gothenburg.", id="together-its-own"),
+    pytest.param("Tesla brought its Cybertruck together with a battery.", id="brought-a-product"),
+    pytest.param("Reuters said new deals with Baidu would expand.", id="an-outlet-on-deals"),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
     pytest.param(

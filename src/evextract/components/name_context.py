@@ -258,6 +258,36 @@ def abbreviates(acronym: Span, full: Span) -> bool:
     )
 
 
+def short_form_of(short: str, full: str) -> bool:
+    """Whether `short` is made of the starts of `full`'s words, in order, from two or
+    more of them: 'Antam' of 'PT Aneka Tambang Tbk', 'CATL' of 'Contemporary Amperex
+    Technology Limited'.
+
+    >>> short_form_of("Antam", "PT Aneka Tambang Tbk")
+    True
+    >>> short_form_of("Inalum", "Indonesia Asahan Aluminium")
+    True
+    >>> short_form_of("Antam", "Vale Indonesia"), short_form_of("Tesla", "Tesla Inc")
+    (False, False)
+    """
+    letters = short.lower()
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", full)]
+
+    def fits(i: int, w: int, used: int) -> bool:
+        if i == len(letters):
+            return used >= 2
+        for k in range(w, len(words)):
+            word = words[k]
+            n = 0
+            while n < len(word) and i + n < len(letters) and word[n] == letters[i + n]:
+                n += 1
+                if fits(i + n, k + 1, used + 1):
+                    return True
+        return False
+
+    return len(letters) >= 3 and fits(0, 0, 0)
+
+
 def hinted_by_region(span: Span) -> bool:
     """A city name followed by its region: 'Yibin (Sichuan', 'Normal, Illinois'."""
     following = following_text(span, 3)

@@ -118,7 +118,9 @@ class _PartyScan:
         return "\n" not in self.index.text[start:end]
 
     def _cue(self, token: Token) -> Iterator[list[TextSpan]]:
-        if self._is_cue_verb(token):
+        if self._brings_together(token):
+            yield self._listed_after(token)
+        elif self._is_cue_verb(token):
             yield from self._verb(token)
         elif self._is_cue_noun(token) and not self._governed_by_cue_verb(token):
             yield from self._noun(token)
@@ -126,6 +128,23 @@ class _PartyScan:
             yield from self._site_by(token)
         elif token.pos_ == "VERB":
             yield from self.deals(token)
+
+    def _brings_together(self, verb: Token) -> bool:
+        """'a battery project that brings together CATL, IBC and Antam'."""
+        return verb.lemma_.lower() == "bring" and any(c.lower_ == "together" for c in verb.children)
+
+    def _listed_after(self, verb: Token) -> list[TextSpan]:
+        """The companies and organizations named after the verb, up to the next verb: the
+        parser hangs a long list anywhere, its words say what it is."""
+        end = next(
+            (
+                t.i
+                for t in verb.doc[verb.i + 1 : verb.sent.end]
+                if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}  # "state-owned"
+            ),
+            verb.sent.end,
+        )
+        return [self.reader.party(e) for e in self.index.in_range(verb.i + 1, end, ORG_TYPES)]
 
     def _is_denied(self, token: Token) -> bool:
         """'did not sign', 'in talks to form a venture', 'negotiating a deal with', 'ended its
@@ -385,7 +404,7 @@ class _PartyScan:
             return
         if not owners and noun.lower_ in self.cues.in_partnership_nouns and withs:
             owners = self._others_in_clause(noun, withs)
-        if not owners and withs and self._is_open_noun(noun):
+        if not owners and withs:
             owners = self._speaker(noun)
         single_body = self._is_venture(noun)
         if single_body:  # "Ceer, a joint venture between PIF and Foxconn": Ceer is the venture
@@ -505,8 +524,9 @@ class _PartyScan:
         return [p for h in subject_heads(verb, exclude=noun) for p in self.reader.parties(h)]
 
     def _speaker(self, noun: Token) -> list[TextSpan]:
-        """'Azuma said the partnership with Idemitsu Kosan remained on track': the one who
-        speaks of 'the partnership' is its other party (a person, through their role)."""
+        """'Azuma said the partnership with Idemitsu Kosan remained on track', 'Kim, chief
+        executive, said new deals with Mercedes-Benz would support sales': the company that
+        speaks of them (a person through their role) is their other party."""
         verb = verb_above(noun)
         if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in self.cues.speech_verbs:
             return []

@@ -35,6 +35,22 @@ def strictly_inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
 
 
+def _defining(full: Span) -> Span:
+    full._.set(CANONICAL, full._.get(CANONICAL) or full.text)
+    return full
+
+
+def _named_before_or(span: Span, by_end: dict[int, Span]) -> Span | None:
+    """'miner PT Aneka Tambang Tbk, or Antam': a one-word short form after ', or'."""
+    doc, start = span.doc, span.start
+    if len(span) != 1 or start < 3 or doc[start - 1].lower_ != "or" or doc[start - 2].text != ",":
+        return None
+    full = by_end.get(start - 2)
+    if full is None or full.label_ not in {"company", "organization"}:
+        return None
+    return full if name_context.short_form_of(span.text, full.text) else None
+
+
 def acronyms_defined(spans: list[Span]) -> list[Span]:
     """'Global Investment Council (GIC)': the acronym names the same thing, everywhere in
     the article, whatever else the knowledge base knows by those letters."""
@@ -45,8 +61,9 @@ def acronyms_defined(spans: list[Span]) -> list[Span]:
         full = by_end.get(span.start - 1)
         bracketed = span.end < len(doc) and doc[span.end].text == ")"
         if full is not None and bracketed and name_context.abbreviates(span, full):
-            full._.set(CANONICAL, full._.get(CANONICAL) or full.text)
-            definitions.setdefault(span.text, full)
+            definitions.setdefault(span.text, _defining(full))
+        elif (full := _named_before_or(span, by_end)) is not None:
+            definitions.setdefault(span.text, _defining(full))  # "PT Aneka Tambang Tbk, or Antam"
     return [
         as_defined(span, definitions[span.text]) if span.text in definitions else span
         for span in spans
