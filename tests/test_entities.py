@@ -519,6 +519,50 @@ def test_an_alternative_after_or_stays_apart(nlp: Any, text: str, other: str) ->
     assert [{m.text for m in e.mentions} for e in entities if e.name == other] == [{other}]
 
 
+# A known name followed only by legal forms is mentioned as written, and stays the known
+# company (entities.EntityTyper._headed_names_over_nested, span_labels.widened).
+KNOWN_NAME_WITH_FORMS_CASES = [
+    pytest.param("Shares of PT Aneka Tambang Tbk fell.", "PT Aneka Tambang Tbk", id="pt-tbk"),
+    pytest.param(
+        "PT Vale Indonesia Tbk, Zhejiang Huayou Cobalt Co., Ltd. and Ford Motor Co build a plant.",
+        "Zhejiang Huayou Cobalt Co., Ltd.",
+        id="co-ltd-in-a-list",
+    ),
+    pytest.param(
+        "PT Vale Indonesia Tbk said output rose.", "PT Vale Indonesia Tbk", id="known-with-tbk"
+    ),
+    pytest.param("Honda Motor Co., Ltd. raised its forecast.", "Honda Motor Co., Ltd.", id="jp"),
+    pytest.param("Volkswagen AG said deliveries rose.", "Volkswagen AG", id="ag"),
+    pytest.param("Stellantis N.V. booked a loss.", "Stellantis N.V.", id="nv"),
+    pytest.param("Northvolt AB filed for bankruptcy.", "Northvolt AB", id="ab"),
+    pytest.param(
+        "Samsung SDI Co., Ltd. will build the plant.", "Samsung SDI Co., Ltd.", id="korean"
+    ),
+    pytest.param("Seres Group Co., Ltd. and Huawei signed.", "Seres Group Co., Ltd.", id="group"),
+]
+
+KNOWN_NAME_WITH_FORMS_COUNTER_CASES = [
+    pytest.param("The Tesla Board met on Monday.", "Tesla Board", "organization", id="a-body"),
+    pytest.param("Toyota Tsusho Corp bought the stake.", "Toyota Tsusho", "company", id="a-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), KNOWN_NAME_WITH_FORMS_CASES)
+def test_a_known_name_with_legal_forms_is_mentioned_as_written(
+    nlp: Any, text: str, written: str
+) -> None:
+    holders = [
+        e for e in extract(text, nlp=nlp).entities if written in {m.text for m in e.mentions}
+    ]
+    assert len(holders) == 1 and holders[0].type == "company"
+    assert holders[0].id is not None and holders[0].id.startswith("kb:"), holders
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), KNOWN_NAME_WITH_FORMS_COUNTER_CASES)
+def test_a_longer_name_is_its_own(nlp: Any, text: str, name: str, kind: str) -> None:
+    assert (kind, name) in {(e.type, e.name) for e in extract(text, nlp=nlp).entities}
+
+
 # The model's span starts with "The"; the knowledge base's name is the same name, not a
 # shorter one inside a longer (each case was typed company before).
 ARTICLE_BEFORE_KNOWN_NAME_CASES = [

@@ -59,6 +59,7 @@ from .span_labels import (
     one_sense_per_article,
     place_span,
     strictly_inside,
+    widened,
 )
 from .subsidiaries import arm_of
 from .titled_people import TitleCues, people_after_titles
@@ -234,6 +235,10 @@ class EntityTyper:
             company_in_body = name.label_ == "organization" and any(
                 k.label_ == "company" for k in inside
             )
+            if len(inside) == 1 and not adds_words and not across and not company_in_body:
+                # the known name as written: 'PT Vale Indonesia Tbk' is a mention of it
+                kb_spans = [widened(k, name) if k is inside[0] else k for k in kb_spans]
+                continue
             if across or company_in_body or (inside and not adds_words):
                 continue
             if any(_overlap(name, other) for other in kept):

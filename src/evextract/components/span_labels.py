@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..extensions import CANONICAL, CODE, COUNTRY, ENTITY_ID
+from ..extensions import AMBIGUOUS, CANONICAL, CODE, COUNTRY, ENTITY_ID, QID
 from ..gazetteer import Place, strip_place_affixes
 from . import name_context
 
@@ -75,6 +75,14 @@ def as_defined(acronym: Span, full: Span) -> Span:
     typed._.set(CANONICAL, full._.get(CANONICAL) or full.text)
     typed._.set(ENTITY_ID, full._.get(ENTITY_ID))
     return typed
+
+
+def widened(known: Span, name: Span) -> Span:
+    """The known name's span stretched over the whole written name, keeping what is known."""
+    wide = Span(known.doc, name.start, name.end, label=known.label_, span_id=known.id_)
+    for attribute in (CANONICAL, ENTITY_ID, COUNTRY, CODE, QID, AMBIGUOUS):
+        wide._.set(attribute, known._.get(attribute))
+    return wide
 
 
 def labelled(span: Span, label: str) -> Span:
