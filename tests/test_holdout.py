@@ -27,5 +27,5 @@ def test_holdout_quality_floor(nlp: Any) -> None:
     assert report.figures.f1 >= 0.95
     assert report.unit_accuracy is not None and report.unit_accuracy >= 0.74
     assert report.qualifier_accuracy is not None and report.qualifier_accuracy >= 0.95
-    assert report.roles.f1 >= 0.89
-    assert report.partnerships.f1 >= 0.83
+    assert report.roles.f1 >= 0.92
+    assert report.partnerships.f1 >= 0.85

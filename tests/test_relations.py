@@ -217,12 +217,97 @@ ROLE_CASES = [
         {("Sudarshan Venu", "TVS Motor", "Managing director")},
         id="the-subject-of-what-is-said",
     ),
+    # A minister's or secretary's portfolio after "of", before the name
+    # (roles._RoleScan._title_with_portfolio_start)
+    pytest.param(
+        "Minister of Industry and Mineral Resources Bandar Alkhorayef said the sector would grow.",
+        {("Bandar Alkhorayef", None, "Minister of Industry and Mineral Resources")},
+        id="portfolio-of-two-words-with-and",
+    ),
+    pytest.param(
+        "Secretary of State Marco Rubio met the delegation.",
+        {("Marco Rubio", None, "Secretary of State")},
+        id="secretary-of-state",
+    ),
+    pytest.param(
+        "Union Minister of Heavy Industries and Steel H.D. Kumaraswamy said the scheme works.",
+        {("H.D. Kumaraswamy", None, "Union Minister of Heavy Industries and Steel")},
+        id="a-word-before-the-minister-and-a-company-like-portfolio",
+    ),
+    pytest.param(
+        "Minister of Economy Pedro Reis visited the plant.",
+        {("Pedro Reis", None, "Minister of Economy")},
+        id="portfolio-of-one-word",
+    ),
+    pytest.param(
+        "Deputy Minister of Trade Jerry Sambuaga opened the show.",
+        {("Jerry Sambuaga", None, "Deputy Minister of Trade")},
+        id="a-deputy",
+    ),
+    pytest.param(
+        "Secretary of Energy Jennifer Granholm toured the factory.",
+        {("Jennifer Granholm", None, "Secretary of Energy")},
+        id="secretary-of-a-portfolio",
+    ),
+    pytest.param(
+        "Zhejiang Huayou Cobalt took over, Energy and Mineral Resources Minister Bahlil Lahadalia "
+        "told reporters.",
+        {("Bahlil Lahadalia", None, "Energy and Mineral Resources Minister")},
+        id="a-portfolio-before-the-title-holds-an-ambiguous-company-name",
+    ),
+    pytest.param(
+        "The fund is chaired by Crown Prince Mohammed bin Salman.",
+        {("Mohammed bin Salman", None, "Crown Prince")},
+        id="a-royal-title",
+    ),
+    pytest.param(
+        "The commission, chaired by Head of Government Aziz Akhannouch, approved it.",
+        {("Aziz Akhannouch", None, "Head of Government")},
+        id="head-of-government",
+    ),
+    pytest.param(
+        "Chief Minister M.K. Stalin opened the Ola Electric plant.",
+        {("M.K. Stalin", None, "Chief Minister")},
+        id="a-chief-minister",
+    ),
+    # Bylines and credit lines (roles._RoleScan._skip_modifiers and _owner_before)
+    pytest.param(
+        "Battery makers race to Europe\nBy Harriet Calloway, Motoring Correspondent\n\nCATL "
+        "opened a plant.",
+        {("Harriet Calloway", None, "Motoring Correspondent")},
+        id="byline-with-a-capitalized-beat",
+    ),
+    pytest.param(
+        "By Marta Oliveira, Contributing Editor | 19 November 2024\n\nBYD sold more cars.",
+        {("Marta Oliveira", None, "Contributing Editor")},
+        id="byline-with-a-date-after-a-bar",
+    ),
+    pytest.param(
+        "By Ana Lopez, Staff Writer\n\nNIO sold more cars.",
+        {("Ana Lopez", None, "Staff Writer")},
+        id="a-staff-writer",
+    ),
+    pytest.param(
+        "Updated 2025-04-09 18:05 | Editor: LI Mengjie\n\nChangan sold more cars.",
+        {("LI Mengjie", None, "Editor")},
+        id="editor-after-a-bar",
+    ),
+    pytest.param(
+        "Jiangsu | 2025-01-24 16:20 | Editor: Xu Jingjing\n\nBYD opened a plant.",
+        {("Xu Jingjing", None, "Editor")},
+        id="editor-after-a-place-and-date",
+    ),
 ]
 
 # A lowercase description without a title word is no role.
 ROLE_COUNTER_CASES = [
     pytest.param("Anna Weber, a battery veteran at Bosch, left.", id="no-title-word"),
     pytest.param("Tom Reyes, an early buyer of the Tesla Model 3, said so.", id="a-buyer"),
+    pytest.param("The Ministry of Industry and Trade said Nguyen Hong Dien left.", id="a-ministry"),
+    pytest.param("Officials of Industry and Trade Nguyen Hong Dien said so.", id="officials-of"),
+    pytest.param("2025-01-24 | Photo: Wang Wei\n\nBYD sold more cars.", id="a-photo-credit"),
+    pytest.param("Mary Smith, Detroit Resident, said she liked it.", id="capitalized-no-title"),
+    pytest.param("Lucid Motors hired Sam Ho, Ford Motor veteran, last year.", id="a-veteran"),
 ]
 
 PARTNERSHIP_CASES = [

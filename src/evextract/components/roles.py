@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import ENTITY_ID
+from ..extensions import AMBIGUOUS, ENTITY_ID
 from ..relations import RelationCues, RoleFinding
 from .references import (
     ORG_TYPES,
@@ -42,6 +42,8 @@ from .references import (
 
 _BOUNDARIES = frozenset({",", ";", "(", ")", ".", ":", "—", "–", "|", '"', "“", "”", "[", "]"})
 _CONNECTORS = frozenset({"and", "&", ","})
+_LINE_FURNITURE = frozenset({"|", "•", "·"})
+_MAX_PORTFOLIO = 8  # tokens of "of Industry, Trade and Investment" between a title and a name
 _ARTICLES = frozenset({"the", "a", "an"})
 # Lower-case words between an owner and its title: "the Commission's trade spokesperson".
 _MAX_MODIFIERS = 3
@@ -132,17 +134,17 @@ class _RoleScan:
         return owner, k + 1
 
     def _skip_modifiers(self, i: int) -> int:
-        """Past lower-case words before a title word: 'trade' in 'trade spokesperson'."""
+        """Past words before a title word: 'trade' in 'trade spokesperson', and words that
+        are no name in 'Motoring Correspondent', 'Contributing Editor'."""
         start = i
-        while (
-            i < len(self.doc)
-            and i - start < _MAX_MODIFIERS
-            and not self._is_title_word(i)
-            and self.doc[i].is_lower
-            and self.doc[i].pos_ in {"NOUN", "ADJ", "PROPN"}
-        ):
+        while i < len(self.doc) and i - start < _MAX_MODIFIERS and not self._is_title_word(i):
+            token = self.doc[i]
+            lower = token.is_lower and token.pos_ in {"NOUN", "ADJ", "PROPN"}
+            capitalized = token.is_title and token.is_alpha and self.index.at(token) is None
+            if not (lower or capitalized):
+                break
             i += 1
-        return i
+        return i if i > start and self._is_title_word(i) else start
 
     def _linked_org(self, end: int) -> tuple[Span | None, int]:
         """The organization of an 'of'/'at' phrase after the title, and where the title text ends.
@@ -226,6 +228,8 @@ class _RoleScan:
             end -= 1
         start = self._title_start(end)
         if start is None:
+            start = self._title_with_portfolio_start(end)
+        if start is None:
             return None
         start = self._modifiers_after_possessive(self._portfolio_start(start, end))
         owner = self._owner_before(start)
@@ -256,6 +260,26 @@ class _RoleScan:
             j -= 1
         return start
 
+    def _title_with_portfolio_start(self, end: int) -> int | None:
+        """'Minister of Industry and Mineral Resources Bandar Alkhorayef', 'Secretary of State
+        Marco Rubio': a minister's or secretary's title whose portfolio follows 'of'."""
+        doc, j = self.doc, end - 1
+        while j > 0 and end - j <= _MAX_PORTFOLIO and doc[j].lower_ != "of":
+            if not (self._is_portfolio_word(doc[j]) or doc[j].lower_ in _CONNECTORS):
+                return None
+            j -= 1
+        if (
+            j <= 0
+            or j == end - 1
+            or doc[j].lower_ != "of"
+            or not self._is_portfolio_word(doc[j + 1])
+        ):
+            return None
+        if doc[j - 1].lower_ not in self.cues.portfolio_titles:
+            return None
+        start = self._title_start(j)
+        return None if start is None else self._portfolio_start(start, j)  # "Union Minister of"
+
     def _is_portfolio_word(self, token: Token) -> bool:
         """A capitalized word, not a name, unless a company name the knowledge base does not
         know ('Energy'); 'FAW Group Party Secretary' keeps FAW Group as its organization."""
@@ -263,7 +287,13 @@ class _RoleScan:
         return (
             token.is_title
             and token.pos_ in {"PROPN", "NOUN", "ADJ"}
-            and (entity is None or (entity.label_ == "company" and not is_known(entity)))
+            and (
+                entity is None
+                # "Energy and Mineral Resources Minister": a name known only ambiguously
+                or (
+                    entity.label_ == "company" and (not is_known(entity) or entity._.get(AMBIGUOUS))
+                )
+            )
         )
 
     def _org_after_name(self, person: Span) -> Span | None:
@@ -297,7 +327,12 @@ class _RoleScan:
             # "Ontario Premier", "U.S. Sen." keep their place; "Sweden's minister" does not
             text_start = entity.start if owner.i == j else start
             return _OwnerBefore(None, text_start, anchored=True, is_place=True)
-        anchored = owner.i != j or doc[j].lower_ == "the" or bool(doc[j].is_sent_start)
+        anchored = (
+            owner.i != j
+            or doc[j].lower_ == "the"
+            or bool(doc[j].is_sent_start)
+            or doc[j].text in _LINE_FURNITURE  # "2025-01-24 | Editor: Xu Jingjing"
+        )
         return _OwnerBefore(None, start, anchored=anchored)
 
     # ------------------------------------------------------------ title words
