@@ -51,6 +51,37 @@ CASES = [
         [("company", "Volkswagen Group", [])],
         id="leading-the",
     ),
+    # The optional legal forms of the guidelines go from a name; others stay as written.
+    pytest.param(
+        [("company", "Honda Motor Co., Ltd."), ("company", "Honda Motor")],
+        [("company", "Honda Motor", ["Honda Motor Co., Ltd."])],
+        id="co-ltd-dropped",
+    ),
+    pytest.param(
+        [("company", "Volkswagen AG")],
+        [("company", "Volkswagen", ["Volkswagen AG"])],
+        id="ag-dropped",
+    ),
+    pytest.param(
+        [("company", "PT Vale Indonesia Tbk")],
+        [("company", "PT Vale Indonesia Tbk", [])],
+        id="tbk-stays",
+    ),
+    pytest.param(
+        [("company", "Stellantis N.V."), ("company", "Stellantis")],
+        [("company", "Stellantis N.V.", ["Stellantis"])],
+        id="nv-stays",
+    ),
+    pytest.param(
+        [("company", "Northvolt AB")],
+        [("company", "Northvolt AB", [])],
+        id="ab-stays",
+    ),
+    pytest.param(
+        [("company", "Proton Holdings Bhd")],
+        [("company", "Proton Holdings Bhd", [])],
+        id="bhd-stays",
+    ),
     pytest.param(
         [("city", "Hefei"), ("company", "Hefei")],
         [("city", "Hefei", []), ("company", "Hefei", [])],

@@ -39,7 +39,7 @@ CASES = [
     ),
     pytest.param(
         "PT TBS Energi Utama Tbk will buy electric motorcycles.",
-        "PT TBS Energi Utama",
+        "PT TBS Energi Utama Tbk",  # Tbk is no optional form in the guidelines: it stays
         id="indonesian-prefix-and-suffix",
     ),
     pytest.param(

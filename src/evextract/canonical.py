@@ -37,6 +37,12 @@ _LEGAL_FORMS = (
     "inc", "co", "ltd", "corp", "corporation", "limited", "llc", "plc", "ag", "se", "gmbh",
     "nv", "n.v", "sa", "s.a", "spa", "s.p.a", "ab", "pte", "bhd", "tbk", "kk",
 )  # fmt: skip
+# The forms a canonical name drops: those the guidelines call optional (what the scorer
+# strips too). Others stay as written ("PT Vale Indonesia Tbk", "Stellantis N.V."), so a
+# name is always a form the article used.
+_OPTIONAL_FORMS = (
+    "inc", "co", "ltd", "corp", "corporation", "limited", "llc", "plc", "ag", "se", "gmbh",
+)  # fmt: skip
 _PLACE_SUFFIXES = ("province", "prefecture", "city", "municipality")
 _ORG_TYPES = ("company", "organization")
 _TYPE_GROUPS = {
@@ -55,6 +61,9 @@ _LEGAL_TAIL = re.compile(
 )
 _LEGAL_FORM_TAIL = re.compile(
     r"(?:[,\s]+(?:" + "|".join(re.escape(s) for s in _LEGAL_FORMS) + r")\.?)+$", re.IGNORECASE
+)
+_OPTIONAL_FORM_TAIL = re.compile(
+    r"(?:[,\s]+(?:" + "|".join(re.escape(s) for s in _OPTIONAL_FORMS) + r")\.?)+$", re.IGNORECASE
 )
 _QUOTES = str.maketrans(
     "\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u2033\u2010\u2011", "'''''\"\"\"\"--"
@@ -288,8 +297,8 @@ def _canonical_name(hinted: TypedMention | None, surfaces: Sequence[str]) -> str
 
 
 def _fullest_form(surfaces: Sequence[str]) -> str:
-    """The longest form without a legal suffix, or place suffix already in the key."""
-    bare = [strip_legal_suffix(s, keep_group=True) for s in surfaces]
+    """The longest form without an optional legal form (place suffixes are in the key)."""
+    bare = [_OPTIONAL_FORM_TAIL.sub("", s).strip(" ,") or s for s in surfaces]
     return max(bare, key=lambda s: (len(s.split()), len(s), -bare.index(s)))
 
 
