@@ -563,6 +563,86 @@ def test_a_longer_name_is_its_own(nlp: Any, text: str, name: str, kind: str) -> 
     assert (kind, name) in {(e.type, e.name) for e in extract(text, nlp=nlp).entities}
 
 
+# Common words naming a minister's or secretary's portfolio are no company, before the
+# title or after its "of" (entities.EntityTyper._names_a_portfolio, name_context.in_a_portfolio).
+PORTFOLIO_CASES = [
+    pytest.param(
+        "Energy and Mineral Resources Minister Bahlil Lahadalia spoke in Jakarta.",
+        "Bahlil Lahadalia",
+        id="an-ambiguously-known-company-name",
+    ),
+    pytest.param(
+        "Federal Climate Change and Energy Minister Chris Bowen said the plant would open.",
+        "Chris Bowen",
+        id="three-words-and-one",
+    ),
+    pytest.param(
+        "Ashwini Vaishnaw, Minister of Railways, Information and Broadcasting, and Electronics "
+        "and Information Technology, said the scheme would help.",
+        "Ashwini Vaishnaw",
+        id="a-long-portfolio-after-of",
+    ),
+    pytest.param(
+        "Union Minister of Heavy Industries and Steel H.D. Kumaraswamy said the scheme works.",
+        "H.D. Kumaraswamy",
+        id="a-company-head-in-the-portfolio",
+    ),
+    pytest.param(
+        "Science and Technology Minister Paul Brown visited the lab.", "Paul Brown", id="science"
+    ),
+    pytest.param(
+        "Trade and Industry Secretary Jonathan Reynolds visited the plant.",
+        "Jonathan Reynolds",
+        id="a-secretary",
+    ),
+    pytest.param(
+        "Minister of Investment and Downstream Industry Rosan Roeslani spoke.",
+        "Rosan Roeslani",
+        id="downstream-industry",
+    ),
+    pytest.param(
+        "Environment and Climate Change Minister Steven Guilbeault said so.",
+        "Steven Guilbeault",
+        id="environment-and-climate-change",
+    ),
+]
+
+PORTFOLIO_COUNTER_CASES = [
+    pytest.param(
+        "BOI Secretary-General Narit Therdsteerasukdi told reporters it would grow.",
+        "BOI",
+        id="an-acronym-owns-the-title",
+    ),
+    pytest.param(
+        "Mineral Resources and Albemarle run the Wodgina mine.", "Mineral Resources", id="no-title"
+    ),
+    pytest.param(
+        "The Ministry of Heavy Industries said so.", "Ministry of Heavy Industries", id="ministry"
+    ),
+    pytest.param(
+        "Acme Batteries and Energy Minister Chris Bowen signed a deal.",
+        "Acme Batteries",
+        id="a-name-of-uncommon-words",
+    ),
+    pytest.param(
+        "General Motors and Energy Secretary Jennifer Granholm toured the plant.",
+        "General Motors",
+        id="a-known-company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), PORTFOLIO_CASES)
+def test_a_portfolio_is_no_company(nlp: Any, text: str, person: str) -> None:
+    entities = extract(text, nlp=nlp).entities
+    assert [(e.type, e.name) for e in entities if e.type != "city"] == [("person", person)]
+
+
+@pytest.mark.parametrize(("text", "name"), PORTFOLIO_COUNTER_CASES)
+def test_a_name_beside_a_title_stays(nlp: Any, text: str, name: str) -> None:
+    assert name in {e.name for e in extract(text, nlp=nlp).entities}
+
+
 # The model's span starts with "The"; the knowledge base's name is the same name, not a
 # shorter one inside a longer (each case was typed company before).
 ARTICLE_BEFORE_KNOWN_NAME_CASES = [

@@ -174,6 +174,7 @@ class EntityTyper:
             typed = self._type_span(span, context)
             if typed is not None:
                 candidates.append(typed)
+        candidates = [c for c in candidates if not self._names_a_portfolio(c)]
         spans = filter_spans(self._single_names_resolved(candidates))
         spans = self._head_words_resolved(one_sense_per_article(spans))
         doc.ents = acronyms_defined(spans)
@@ -539,6 +540,15 @@ class EntityTyper:
         return span[0].text in rules.natural_feature_firsts or (
             span[-1].text in rules.natural_feature_lasts
         )
+
+    def _names_a_portfolio(self, span: Span) -> bool:
+        """'Energy and Mineral Resources Minister': a company of common words (known only
+        ambiguously, if at all) is the minister's portfolio."""
+        if span.label_ not in {"company", "organization"}:
+            return False
+        if from_kb(span) and not span._.get(AMBIGUOUS):
+            return False
+        return name_context.in_a_portfolio(span, self.rules.office_titles, self.rules.common_words)
 
     def _is_part_of_a_title(self, span: Span) -> bool:
         """The model's organization is an office: 'Minister of Industry' starts with its

@@ -324,3 +324,36 @@ def in_table_header(span: Span) -> bool:
     end = text.find("\n", span.end_char)
     line = text[start : end if end >= 0 else len(text)]
     return line.count("|") >= 2 and not any(c.isdigit() for c in line)
+
+
+_PORTFOLIO_CONNECTORS = frozenset({",", "and", "&"})
+_MAX_PORTFOLIO = 10  # tokens of "Railways, Information and Broadcasting, and Electronics"
+
+
+def in_a_portfolio(span: Span, offices: frozenset[str], common_words: frozenset[str]) -> bool:
+    """Common words naming a minister's portfolio are no company: 'Federal Climate Change'
+    in 'Federal Climate Change and Energy Minister', 'Information Technology' in 'Minister of
+    Railways, ... and Electronics and Information Technology'."""
+    if not all(
+        (t.lower_ in common_words and not t.is_upper) or t.lower_ in _PORTFOLIO_CONNECTORS
+        for t in span
+    ):
+        return False  # "BOI Secretary-General": an acronym before the title is its owner
+    doc = span.doc
+
+    def portfolio_word(token: Token) -> bool:
+        return (token.is_title and token.is_alpha) or token.lower_ in _PORTFOLIO_CONNECTORS
+
+    j = span.start - 1
+    while j > 0 and span.start - j <= _MAX_PORTFOLIO and doc[j].lower_ != "of":
+        if not portfolio_word(doc[j]) or doc[j].text in offices:
+            break
+        j -= 1
+    if j > 0 and doc[j].lower_ == "of" and doc[j - 1].text in offices:
+        return True
+    k = span.end
+    while k < len(doc) and k - span.end <= _MAX_PORTFOLIO and doc[k].text not in offices:
+        if not portfolio_word(doc[k]):
+            return False
+        k += 1
+    return k < len(doc) and doc[k].text in offices
