@@ -99,6 +99,53 @@ COUNTER_CASES = [
 ]
 
 
+# "A and B Co., Ltd." names two companies when the article writes A alone elsewhere
+# (headed_names._after_a_name_written_alone); a name of common words stays whole.
+WRITTEN_ALONE_CASES = [
+    pytest.param(
+        "The venture was set up by CHN Energy Ningxia Coal Industry Co., Ltd., Qiji Energy and "
+        "State Grid Ningxia Electric Power Co., Ltd. Qiji Energy swaps batteries.",
+        {"Qiji Energy", "State Grid Ningxia Electric Power"},
+        {"Qiji Energy and State Grid Ningxia Electric Power"},
+        id="a-list-of-three",
+    ),
+    pytest.param(
+        "Xinwangda and Sunwoda Electric Vehicle Battery Co., Ltd. signed. Xinwangda said so.",
+        {"Sunwoda Electric Vehicle Battery"},
+        {"Xinwangda and Sunwoda Electric Vehicle Battery"},
+        id="a-pair",
+    ),
+    pytest.param(
+        "Ningbo Ronbay and Hunan Zoomwe Zhengyuan Co., Ltd. will supply. Ningbo Ronbay grew.",
+        {"Hunan Zoomwe Zhengyuan"},
+        {"Ningbo Ronbay and Hunan Zoomwe Zhengyuan"},
+        id="two-words-before-and",
+    ),
+    pytest.param(
+        "Loans came from Industrial and Commercial Bank of China Limited. Industrial output rose.",
+        {"Industrial and Commercial Bank of China"},
+        set(),
+        id="a-common-word-written-alone-elsewhere",
+    ),
+    pytest.param(
+        "Chongqing Urban Transportation Development and Investment (Group) Co., Ltd. invested "
+        "in Chongqing.",
+        {"Chongqing Urban Transportation Development and Investment (Group)"},
+        set(),
+        id="a-place-written-alone-is-only-part-of-the-words-before-and",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), WRITTEN_ALONE_CASES)
+def test_a_name_written_alone_ends_a_list(
+    nlp: Any, text: str, present: set[str], absent: set[str]
+) -> None:
+    names = company_names(extract(text, nlp=nlp))
+    assert present <= names, f"missing {present - names} in {names}"
+    assert not (absent & names), f"glued {absent & names}"
+
+
 def company_names(record: Any) -> set[str]:
     return {e.name for e in record.entities if e.type == "company"}
 

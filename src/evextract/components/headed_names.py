@@ -127,7 +127,45 @@ def _closed_by(doc: Doc, form: int, words: NameWords) -> Span | None:
     names = [t for t in doc[start:form] if not words.is_form(t) and t.text not in "()&,"]
     if not names or form - start > _LONGEST:
         return None
+    start = _after_a_name_written_alone(doc, start, form, words.common_words)
     return Span(doc, start, _forms_end(doc, form + 1, words), label="company")
+
+
+def _after_a_name_written_alone(
+    doc: Doc, start: int, form: int, common_words: frozenset[str]
+) -> int:
+    """'... set up by CHN Energy, Qiji Energy and State Grid Ningxia Electric Power Co.,
+    Ltd.', when the article also writes 'Qiji Energy' alone: the 'and' ends a list."""
+    text = doc.text
+    for connector in (t for t in doc[start:form] if t.lower_ == "and"):
+        before = doc[start : connector.i]
+        if all(t.lower_ in common_words for t in before):
+            continue  # "Industrial and Commercial Bank of China": "Industrial" is a word
+        elsewhere = [
+            i
+            for i in _occurrences(text, before.text)
+            if not before.start_char <= i < doc[form].idx and _stands_alone(text, i, before.text)
+        ]
+        if elsewhere:
+            return connector.i + 1
+    return start
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    i = text.find(part)
+    while i >= 0:
+        yield i
+        i = text.find(part, i + 1)
+
+
+def _stands_alone(text: str, i: int, part: str) -> bool:
+    """Not inside a longer word or name: followed by neither a letter nor ' and'."""
+    after = text[i + len(part) : i + len(part) + 5]
+    return (
+        not after[:1].isalnum()
+        and not after.startswith(" and")
+        and not (i > 0 and text[i - 1].isalnum())
+    )
 
 
 def _opened_by(doc: Doc, prefix: int, words: NameWords) -> Span | None:
