@@ -839,6 +839,36 @@ PARTNERSHIP_CASES = [
         [{"BMW", "Mercedes-Benz", "Ford", "Volkswagen"}],
         id="brought-together-four-in-the-past",
     ),
+    # "their" venture in a sentence that names no company: the two of the sentence before
+    # (parties.PartyReader._their)
+    pytest.param(
+        "Honda and Sony met in Tokyo. Their venture, Afeela, will sell cars in 2026.",
+        [{"Honda", "Sony"}],
+        id="their-venture-after-a-pair",
+    ),
+    pytest.param(
+        "Toyota and Panasonic run a battery business. Their joint company makes prismatic cells.",
+        [{"Toyota", "Panasonic"}],
+        id="their-joint-company",
+    ),
+    pytest.param(
+        "Nissan sold more cars. Renault and Geely said sales fell. Their joint venture Horse "
+        "Powertrain makes engines.",
+        [{"Renault", "Geely"}],
+        id="the-pair-of-the-sentence-just-before",
+    ),
+    pytest.param(
+        "LG Energy Solution and Honda broke ground in Ohio. Their joint venture will make 40 GWh "
+        "of cells a year.",
+        [{"LG Energy Solution", "Honda"}],
+        id="their-venture-after-a-groundbreaking",
+    ),
+    pytest.param(
+        "Volvo and Northvolt chose Gothenburg. Their joint company Novo Energy will hire 3,000 "
+        "people.",
+        [{"Volvo", "Northvolt"}],
+        id="their-named-company",
+    ),
 ]
 
 PARTNERSHIP_COUNTER_CASES = [
@@ -888,6 +918,9 @@ PARTNERSHIP_COUNTER_CASES = [
     pytest.param("Volvo brought together its engineers in Gothenburg.", id="together-its-own"),
     pytest.param("Tesla brought its Cybertruck together with a battery.", id="brought-a-product"),
     pytest.param("Reuters said new deals with Baidu would expand.", id="an-outlet-on-deals"),
+    pytest.param("Ford, GM and Stellantis lost share. Their joint venture is small.", id="three"),
+    pytest.param("BYD sold more cars in May. Their venture grew.", id="their-of-one"),
+    pytest.param("BYD and Toyota are rivals. Their executives met.", id="their-executives"),
     pytest.param("Toyota owns a plant in Texas.", id="owning-a-plant-alone"),
     pytest.param("CATL runs the plant it bought from Bosch in Erfurt.", id="a-plant-bought-from"),
     pytest.param(

@@ -87,10 +87,15 @@ class PartyReader:
 
     def _their(self, pronoun: Token) -> list[TextSpan]:
         """'Samsung SDI builds plants with Stellantis through their venture': the two
-        companies or organizations named before it in the sentence, if there are just two."""
+        companies or organizations named before it in the sentence, if there are just two;
+        when it names none, the two the sentence before names ('GoTo and TBS Energi took
+        another route. Their joint venture, Electrum, ...')."""
         sentence = pronoun.sent
         named = self.index.in_range(sentence.start, pronoun.i, ORG_TYPES)
         distinct = {name_key(e.text): e for e in named if self._may_party(e)}
+        if not named:
+            before = self._pair_in_sentence_before(pronoun)
+            distinct = {name_key(e.text): e for e in before}
         if len(distinct) != 2:
             return []
         return [self.party(e) for e in distinct.values()]
