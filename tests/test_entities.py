@@ -643,6 +643,78 @@ def test_a_name_beside_a_title_stays(nlp: Any, text: str, name: str) -> None:
     assert name in {e.name for e in extract(text, nlp=nlp).entities}
 
 
+# A park or a site by its words: a place head after a park's word, "Project" after a
+# mineral's or a site's word (entities.EntityTyper._names_a_facility_by_its_words,
+# site_names.headed_sites).
+FACILITY_BY_WORDS_CASES = [
+    pytest.param(
+        "The cells are made in the Changzhou National High-tech District, a hub.",
+        "Changzhou National High-tech District",
+        id="high-tech-district",
+    ),
+    pytest.param(
+        "Construction began at Mohammed VI Tangier Tech City, north of Tangier.",
+        "Mohammed VI Tangier Tech City",
+        id="tech-city",
+    ),
+    pytest.param(
+        "The plant will rise in the Karawang New Industry City, east of Jakarta.",
+        "Karawang New Industry City",
+        id="industry-city",
+    ),
+    pytest.param(
+        "Suppliers cluster in the Tianjin Economic-Technological Development Town.",
+        "Tianjin Economic-Technological Development Town",
+        id="development-town",
+    ),
+    pytest.param(
+        "Graphite comes from the Mahenge Graphite Project in Tanzania.",
+        "Mahenge Graphite Project",
+        id="graphite-project",
+    ),
+    pytest.param(
+        "Lithium will come from the Thacker Pass Lithium Project in Nevada.",
+        "Thacker Pass Lithium Project",
+        id="lithium-project",
+    ),
+    pytest.param(
+        "Ore is trucked from the Sorowako Nickel Project to the coast.",
+        "Sorowako Nickel Project",
+        id="nickel-project",
+    ),
+    pytest.param(
+        "Vale runs the Onca Puma Nickel Mine in Para.", "Onca Puma Nickel Mine", id="a-mine"
+    ),
+    pytest.param(
+        "Suppliers cluster in the Hefei Economic and Technological Development District.",
+        "Hefei Economic and Technological Development District",
+        id="and-inside-a-park-the-model-split",
+    ),
+]
+
+FACILITY_BY_WORDS_COUNTER_CASES = [
+    pytest.param("Sales rose in Ho Chi Minh City and Mexico City.", "Ho Chi Minh", id="a-city"),
+    pytest.param("Tesla sells cars in Kansas City.", "Kansas", id="a-city-of-a-state-name"),
+    pytest.param("Quezon City hosts the new showroom.", "Quezon", id="a-city-first"),
+]
+
+
+def test_two_sites_joined_by_and_stay_two(nlp: Any) -> None:
+    text = "Goods move through the Liudong New Area and the Qinzhou Port Free Trade Zone."
+    names = {e.name for e in extract(text, nlp=nlp).entities if e.type == "facility"}
+    assert not any(" and " in name for name in names), names
+
+
+@pytest.mark.parametrize(("text", "name"), FACILITY_BY_WORDS_CASES)
+def test_a_park_or_site_by_its_words(nlp: Any, text: str, name: str) -> None:
+    assert ("facility", name) in {(e.type, e.name) for e in extract(text, nlp=nlp).entities}
+
+
+@pytest.mark.parametrize(("text", "name"), FACILITY_BY_WORDS_COUNTER_CASES)
+def test_a_city_stays_a_city(nlp: Any, text: str, name: str) -> None:
+    assert ("city", name) in {(e.type, e.name) for e in extract(text, nlp=nlp).entities}
+
+
 # The model's span starts with "The"; the knowledge base's name is the same name, not a
 # shorter one inside a longer (each case was typed company before).
 ARTICLE_BEFORE_KNOWN_NAME_CASES = [

@@ -96,6 +96,9 @@ class EntityRules:
     office_titles: frozenset[str]
     name_particles: frozenset[str]
     facility_phrases: frozenset[str]
+    facility_place_heads: frozenset[str]
+    facility_place_modifiers: frozenset[str]
+    project_words: frozenset[str]
     legal_forms: frozenset[str]
     lowercase_city_words: frozenset[str]
     lowercase_region_words: frozenset[str]
@@ -475,6 +478,9 @@ class EntityTyper:
             lambda text: bool(self.gazetteer.lookup(text)),
             rules.facility_heads,
             lambda word: word.lower() in rules.common_words,
+            rules.project_words,
+            rules.facility_place_heads,
+            rules.facility_place_modifiers,
         )
 
     def _has_head(self, span: Span, heads: frozenset[str]) -> bool:
@@ -516,7 +522,7 @@ class EntityTyper:
             return labelled(span, "facility")  # "a Giga Arctic plant", "its Pilgangoora operation"
         if before_a_site(span, self._site_cues) and (place := self._as_place(span, context)):
             return place  # "Audi's Dingolfing plant"
-        if len(span) > 2 and any(text.endswith(p) for p in self.rules.facility_phrases):
+        if self._names_a_facility_by_its_words(span):
             return labelled(span, "facility")  # "Karawang New Industry City": an industrial park
         named_facility = len(span) > 1 and self._has_head(span, self.rules.facility_heads)
         if span.label_ != "PERSON" and named_facility:
@@ -530,6 +536,20 @@ class EntityTyper:
         if span.label_ in _PLACE_LABELS or span[-1].text in self.rules.region_heads:
             return self._as_place(span, context)
         return self._as_organization(span, context)
+
+    def _names_a_facility_by_its_words(self, span: Span) -> bool:
+        """'Karawang New Industry City', 'Changzhou National High-tech District', 'Mohammed
+        VI Tangier Tech City' are parks, not towns; 'Mahenge Graphite Project' and 'Sichuan
+        Times Power Battery Industry Base Project' are sites, not programmes."""
+        rules, text = self.rules, span.text
+        if len(span) > 2 and any(text.endswith(p) for p in rules.facility_phrases):
+            return True
+        if len(span) < 2:
+            return False
+        last, before = span[-1].text, span[-2]
+        if last in rules.facility_place_heads:
+            return before.lower_ in rules.facility_place_modifiers
+        return last == "Project" and before.text in rules.project_words
 
     def _is_natural_feature(self, span: Span) -> bool:
         """'Salar de Atacama', 'Laguna Verde', 'the Qinghai-Tibet Plateau': a salt flat, a

@@ -33,6 +33,9 @@ class SiteCues:
     is_known: Callable[[str], bool]  # a knowledge-base name or a gazetteer place
     facility_heads: frozenset[str] = frozenset()  # "Base", "Zone", "Cluster"
     is_common: Callable[[str], bool] = lambda word: False  # "Industrial", "New", "King"
+    project_words: frozenset[str] = frozenset()  # "Graphite Project", "Base Project"
+    place_heads: frozenset[str] = frozenset()  # "District" in "... Development District"
+    place_modifiers: frozenset[str] = frozenset()  # lowercase "development", "tech"
 
 
 def is_giga_name(span: Span) -> bool:
@@ -86,11 +89,11 @@ def headed_sites(doc: Doc, cues: SiteCues) -> Iterator[Span]:
     name), and the words must follow a determiner, a possessive or a locative, not start
     a Title Case heading."""
     for head in doc:
-        if head.text not in cues.facility_heads or head.i == 0:
+        if head.i == 0 or not _is_facility_head(head, cues):
             continue
         start = head.i
         while (
-            start > 0 and head.i - start < _HEADED_WORDS and _may_be_in_a_site_name(doc[start - 1])
+            start > 0 and head.i - start < _HEADED_WORDS and _continues_back(doc, start - 1, cues)
         ):
             start -= 1
         span = doc[start : head.i + 1]
@@ -99,6 +102,16 @@ def headed_sites(doc: Doc, cues: SiteCues) -> Iterator[Span]:
         if all(cues.is_common(t.text) for t in span[:-1] if not t.like_num):
             continue
         yield Span(doc, span.start, span.end, label="FAC")
+
+
+def _is_facility_head(head: Token, cues: SiteCues) -> bool:
+    """'Zone', 'Base'; 'Project' after a site's or a mineral's word ('Graphite Project')."""
+    before = head.doc[head.i - 1]
+    if head.text in cues.facility_heads:
+        return True
+    if head.text in cues.place_heads:
+        return before.lower_ in cues.place_modifiers  # "Development District", "Tech City"
+    return head.text == "Project" and before.text in cues.project_words
 
 
 def _follows_a_lowercase_cue(doc: Doc, start: int) -> bool:
@@ -112,11 +125,27 @@ def _crosses_an_entity(span: Span) -> bool:
     """The model's name reaches past the words ('the Jiangsu Changzhou plant' may be one
     name of its); one inside them ('Torslanda' in 'its Torslanda 2 plant') is a part."""
     doc = span.doc
+
+    def before_the_words(ent: Span) -> bool:  # "the Hefei ... Zone" holds no more name
+        return any(t.lower_ not in _DETERMINERS for t in doc[ent.start : span.start])
+
     return any(
-        ent.start < span.start or ent.end > span.end
+        before_the_words(ent) or ent.end > span.end
         for ent in doc.ents
         if ent.start < span.end and ent.end > span.start
     )
+
+
+def _continues_back(doc: Doc, i: int, cues: SiteCues) -> bool:
+    """A name word, or 'and' or a tight hyphen between two: 'Hefei Economic and
+    Technological Development Zone', 'Tianjin Economic-Technological Development Area';
+    not the 'and' after another site ('Liudong New Area and Qinzhou Port')."""
+    token = doc[i]
+    if token.lower_ == "and" or (token.text == "-" and not token.whitespace_):
+        before = doc[i - 1] if i > 0 else token
+        another_site = before.text in cues.facility_heads or before.text in cues.place_heads
+        return i > 0 and before.text[:1].isupper() and before.is_alpha and not another_site
+    return _may_be_in_a_site_name(token)
 
 
 def _may_be_in_a_site_name(token: Token) -> bool:
