@@ -141,3 +141,58 @@ def test_a_known_city_the_model_missed(nlp: Any, text: str, city: str) -> None:
 @pytest.mark.parametrize(("text", "name"), UNMARKED_COUNTER_CASES)
 def test_no_city_of_a_word(nlp: Any, text: str, name: str) -> None:
     assert "city" not in types_of(extract(text, nlp=nlp), name)
+
+
+# The model's place the gazetteer lacks, or a town it calls a product, placed by its
+# sentence (entities.EntityTyper._type_span, place_context.places_the_model_missed).
+MODEL_PLACE_CASES = [
+    pytest.param(
+        "The plan is to build a cell plant in New Carlisle, Indiana, next year.",
+        "New Carlisle",
+        id="a-gpe-before-its-state",
+    ),
+    pytest.param(
+        "BYD's car plant in Szeged is due to start production this year.",
+        "Szeged",
+        id="a-town-the-model-calls-a-product",
+    ),
+    pytest.param(
+        "Toyota will build a battery plant in Liberty, North Carolina, by 2025.",
+        "Liberty",
+        id="a-common-word-town-before-its-state",
+    ),
+    pytest.param(
+        "Panasonic opened its factory in De Soto, Kansas, on Monday.",
+        "De Soto",
+        id="two-words-before-a-state",
+    ),
+    pytest.param(
+        "CATL's cell plant in Debrecen will open in 2026.", "Debrecen", id="a-plant-in-a-city"
+    ),
+    pytest.param(
+        "Gotion will run a cathode plant in Manteno, Illinois, from 2026.",
+        "Manteno",
+        id="a-small-town-before-its-state",
+    ),
+    pytest.param(
+        "SK On's plants in Komárom and Iváncsa supply Ford.", "Iváncsa", id="listed-after-and"
+    ),
+    pytest.param(
+        "Samsung SDI's plant in Göd makes cells for BMW.", "Göd", id="a-short-hungarian-town"
+    ),
+]
+
+MODEL_PLACE_COUNTER_CASES = [
+    pytest.param("Buyers prefer the BYD Dolphin to the Tesla Model 3.", "Dolphin", id="a-model"),
+    pytest.param("Tesla sells the Model Y in Berlin.", "Model Y", id="a-model-before-in"),
+]
+
+
+@pytest.mark.parametrize(("text", "town"), MODEL_PLACE_CASES)
+def test_the_models_place_placed_by_its_sentence(nlp: Any, text: str, town: str) -> None:
+    assert "city" in types_of(extract(text, nlp=nlp), town)
+
+
+@pytest.mark.parametrize(("text", "name"), MODEL_PLACE_COUNTER_CASES)
+def test_a_product_stays_no_place(nlp: Any, text: str, name: str) -> None:
+    assert "city" not in types_of(extract(text, nlp=nlp), name)

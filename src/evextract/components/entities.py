@@ -534,7 +534,10 @@ class EntityTyper:
         if span.label_ == "ORG" and name_context.names_a_programme(span):
             return None  # "the Reimagining Energy and Vehicles (REV) program": not scored
         if span.label_ in _PLACE_LABELS or span[-1].text in self.rules.region_heads:
-            return self._as_place(span, context)
+            place = self._as_place(span, context)
+            if place is None and span.label_ in _PLACE_LABELS and self._placed(span, context):
+                return labelled(span, "city")  # "a cell plant in New Carlisle, Indiana"
+            return place
         return self._as_organization(span, context)
 
     def _names_a_facility_by_its_words(self, span: Span) -> bool:

@@ -76,7 +76,10 @@ def places_the_model_missed(
     Hyderabad Pharma' names something else."""
     placed_ends: set[int] = set()
     for start in range(1, len(doc)):
-        if doc[start].ent_type_ or not doc[start].is_title or doc[start - 1].is_title:
+        # the model calls some towns a product ("BYD's car plant in Szeged")
+        if doc[start].ent_type_ not in {"", "PRODUCT"}:
+            continue
+        if not doc[start].is_title or doc[start - 1].is_title:
             continue
         after_locative = doc[start - 1].lower_ in cues.locatives
         if not (after_locative or _listed_with_a_place(doc, start, placed_ends)):
@@ -85,7 +88,7 @@ def places_the_model_missed(
         while end < len(doc) and end - start <= _PLACE_WORDS and doc[end].is_title:
             end += 1
         # a proper name the model left alone: not a date ('in March') nor a word ('Reading')
-        free = all(not t.ent_type_ and t.pos_ == "PROPN" for t in doc[start:end])
+        free = all(t.ent_type_ in {"", "PRODUCT"} and t.pos_ == "PROPN" for t in doc[start:end])
         if end - start <= _PLACE_WORDS and free and is_place(doc[start:end].text):
             placed_ends.add(end)
             yield Span(doc, start, end, label="GPE")
