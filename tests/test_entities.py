@@ -715,6 +715,60 @@ def test_a_city_stays_a_city(nlp: Any, text: str, name: str) -> None:
     assert ("city", name) in {(e.type, e.name) for e in extract(text, nlp=nlp).entities}
 
 
+# "known as" after a person's name and a comma gives the same person's other name
+# (span_labels.known_as).
+KNOWN_AS_CASES = [
+    pytest.param(
+        "Zeng Yuqun, CATL's founder and chairman, known internationally as Robin Zeng, said "
+        "the venture would last. Robin Zeng added that prices would fall.",
+        {"Zeng Yuqun", "Robin Zeng"},
+        id="an-english-name-after-a-title",
+    ),
+    pytest.param(
+        "Wang Chuanfu, also known as Wang Chuan-fu, founded BYD.",
+        {"Wang Chuanfu", "Wang Chuan-fu"},
+        id="also-known-as-a-spelling",
+    ),
+    pytest.param(
+        "Li Shufu, known as Eric Li in English, runs Geely.",
+        {"Li Shufu", "Eric Li"},
+        id="known-as-in-english",
+    ),
+    pytest.param(
+        "Ma Huateng, better known as Pony Ma, invested in Nio.",
+        {"Ma Huateng", "Pony Ma"},
+        id="better-known-as",
+    ),
+    pytest.param(
+        "Wang Wei met Li Bin, known as William Li.", {"Li Bin", "William Li"}, id="the-nearest"
+    ),
+    pytest.param(
+        "Park Jin-woo, known to colleagues as Jay Park, leads SK On's US unit.",
+        {"Park Jin-woo", "Jay Park"},
+        id="known-to-someone-as",
+    ),
+    pytest.param(
+        "Tesla hired Tom Zhu. Zhu Xiaotong, known in the company as Tom Zhu, runs sales.",
+        {"Zhu Xiaotong", "Tom Zhu"},
+        id="the-other-name-written-before",
+    ),
+    pytest.param(
+        "Jim Farley, known among dealers as Jim, runs Ford.", {"Jim Farley"}, id="a-first-name"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), KNOWN_AS_CASES)
+def test_known_as_names_the_same_person(nlp: Any, text: str, names: set[str]) -> None:
+    people = [e for e in extract(text, nlp=nlp).entities if e.type == "person"]
+    assert any(names <= {m.text for m in p.mentions} for p in people), people
+
+
+def test_known_as_needs_an_apposition(nlp: Any) -> None:
+    entities = extract("Wang Wei praised what is known as Li Bin's plan.", nlp=nlp).entities
+    assert {e.name for e in entities if e.type == "person"} == {"Wang Wei", "Li Bin"}
+
+
 # The model's span starts with "The"; the knowledge base's name is the same name, not a
 # shorter one inside a longer (each case was typed company before).
 ARTICLE_BEFORE_KNOWN_NAME_CASES = [

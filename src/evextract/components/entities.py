@@ -55,6 +55,7 @@ from .span_labels import (
     acronyms_defined,
     as_defined,
     from_kb,
+    known_as,
     labelled,
     one_sense_per_article,
     place_span,
@@ -180,7 +181,7 @@ class EntityTyper:
         candidates = [c for c in candidates if not self._names_a_portfolio(c)]
         spans = filter_spans(self._single_names_resolved(candidates))
         spans = self._head_words_resolved(one_sense_per_article(spans))
-        doc.ents = acronyms_defined(spans)
+        doc.ents = known_as(acronyms_defined(spans))
         return doc
 
     def _knowledge_base_spans(

@@ -70,6 +70,49 @@ def acronyms_defined(spans: list[Span]) -> list[Span]:
     ]
 
 
+_KNOWN_AS = frozenset({"known"})
+_KNOWN_AS_REACH = 4  # words between "known" and "as": "known internationally as"
+
+
+def known_as(spans: list[Span]) -> list[Span]:
+    """'Zeng Yuqun, CATL's founder, known internationally as Robin Zeng': the second name
+    is the same person's, everywhere in the article."""
+    people = [s for s in spans if s.label_ == "person"]
+    other_names: dict[str, Span] = {}
+    for span in people:
+        named = _named_before_as(span, people)
+        if named is not None:
+            other_names.setdefault(span.text, _defining(named))
+    return [
+        as_defined(span, other_names[span.text])
+        if span.label_ == "person" and span.text in other_names
+        else span
+        for span in spans
+    ]
+
+
+def _named_before_as(span: Span, people: list[Span]) -> Span | None:
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "as":
+        return None
+    cue = next(
+        (
+            t
+            for t in reversed(
+                doc[max(span.sent.start, span.start - 2 - _KNOWN_AS_REACH) : span.start - 1]
+            )
+            if t.lower_ in _KNOWN_AS
+        ),
+        None,
+    )
+    if cue is None or any(not t.is_alpha for t in doc[cue.i + 1 : span.start - 1]):
+        return None
+    before = [p for p in people if p.end <= cue.i and p.start >= span.sent.start]
+    if not before or not any(t.text == "," for t in doc[before[-1].end : cue.i]):
+        return None  # "Li Bin, known as ...", "Zeng Yuqun, CATL's founder, known as ..."
+    return before[-1]
+
+
 def as_defined(acronym: Span, full: Span) -> Span:
     typed = labelled(acronym, full.label_)
     typed._.set(CANONICAL, full._.get(CANONICAL) or full.text)
