@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import COUNTRY, FIGURE, FIGURES, doc_text, register_extensions
-from ..figures import FigureLexicon, FigureValue, split_attached
-from ..numbers import SCALE_WORDS, Number, parse_number, parse_range
+from ..figures import FigureLexicon, FigureValue, scale_then_number, split_attached
+from ..numbers import SCALE_WORDS, SIGNS, Number, leading_sign, parse_number, parse_range
 from . import counted
 
 _NUMBER_WORDS_BEFORE_SCALE = {
@@ -37,6 +37,8 @@ _MONTHS = re.compile(
 )
 _EXPLICIT_USD = re.compile(r"US\$|U\.S\.|USD|\bUS\b|American")
 _BARE_PESO = re.compile(r"(?<!mexican )\bpesos?$", re.IGNORECASE)
+_BARE_DIRHAM = re.compile(r"(?<!uae )\bdirhams?$", re.IGNORECASE)
+_UNSIGNED_PREFIXES = {"", "~"}  # prefixes that name no currency
 
 
 @Language.factory(
@@ -129,6 +131,10 @@ class FigureFinder:
             qualifier = "more_than"
         qualifier = qualifier or self._qualifier_after(doc, end)
         low, high = value_range if value_range else (value, None)
+        if prefix in SIGNS:
+            if not (kind == "percent" or unit in self.lexicon.measure_units.values()):
+                return None  # a sign only on a change or a measure: "+3.4%", "-2 degrees"
+            low *= leading_sign(doc[i].text)
         uncertain = _uncertain_currency(_join(doc[start:end]), currency)
         if kind == "quantity" and unit == "cent":  # "36 cents a share": money
             kind, unit, uncertain = "money", None, "cents"  # its currency comes from context
@@ -148,16 +154,27 @@ class FigureFinder:
         if parts is None:
             return None
         prefix, _, suffix = parts
-        if prefix and self.lexicon.currency_before(prefix) is None and prefix != "~":
+        unknown = prefix and self.lexicon.currency_before(prefix) is None
+        if unknown and prefix != "~" and not self._is_sign(doc, i, prefix):
             return None
         if suffix and not self._is_known_suffix(suffix):
             return None
         return prefix, suffix
 
+    @staticmethod
+    def _is_sign(doc: Doc, i: int, prefix: str) -> bool:
+        """'+3.4%' or '-15.7%' standing apart, not the dash of '2025-27' or a name."""
+        if prefix not in SIGNS:
+            return False
+        if i == 0:
+            return True
+        before = doc[i - 1]
+        return before.whitespace_ != "" or before.is_space or before.is_left_punct  # "(-2.3%)"
+
     def _is_known_suffix(self, suffix: str) -> bool:
         bare = suffix.rstrip("+")
-        if _RANGE_SUFFIX.match(bare):
-            return True  # "40,000–46,000" written as one token
+        if _RANGE_SUFFIX.match(bare) or scale_then_number(bare) is not None:
+            return True  # "40,000–46,000" or "2bn-3bn" written as one token
         return (
             not bare
             or bare == "%"
@@ -168,6 +185,8 @@ class FigureFinder:
     def _number_end(self, doc: Doc, j: int) -> int:
         """One past the number's last token: scale words and a range's second end."""
         j = self._scales_end(doc, j)
+        if j < len(doc) and j > 0 and scale_then_number(doc[j].text) is not None:
+            return self._scales_end(doc, j + 1)  # "RMB3.2 billion-3.5 billion"
         signed = j < len(doc) and self.lexicon.is_percent(doc[j].text)  # "20% to 25%"
         joiner = j + 1 if signed else j
         if joiner + 1 < len(doc) and doc[joiner].lower_ in _RANGE_JOINERS | {"and"}:
@@ -188,11 +207,21 @@ class FigureFinder:
             word = doc[j].lower_.rstrip(".") if tight else doc[j].lower_  # "€500m." ends a sentence
             if word in self._scales or (tight and word in SCALE_WORDS):
                 j += 1
+            elif word in SCALE_WORDS and len(word) > 1 and self._by_currency(doc, j):
+                j += 1  # "1.28 bn RMB", "$3 mn": a spaced short scale beside a currency
             elif _is_hyphen_join(doc, j) and doc[j + 1].lower_ in self._scales:
                 j += 2
             else:
                 break
         return j
+
+    def _by_currency(self, doc: Doc, j: int) -> bool:
+        """A currency right after doc[j], or right before the number doc[j - 1]."""
+        after = j + 1 < len(doc) and self.lexicon.currency_after(doc[j + 1].text) is not None
+        parts = split_attached(doc[j - 1].text)
+        prefix = parts[0] if parts else ""
+        before = j >= 2 and self.lexicon.currency_before(doc[j - 2].text) is not None
+        return after or before or self.lexicon.currency_before(prefix) is not None
 
     def _is_not_a_figure(self, doc: Doc, i: int, end: int, prefix: str, suffix: str) -> bool:
         token = doc[i]
@@ -210,7 +239,7 @@ class FigureFinder:
         return _inside_name(doc, i)
 
     def _currency_before(self, doc: Doc, i: int, prefix: str) -> tuple[int, str | None]:
-        if prefix and prefix != "~":
+        if prefix not in _UNSIGNED_PREFIXES and prefix not in SIGNS:
             return i, self.lexicon.currency_before(prefix)
         if i > 0:
             currency = self.lexicon.currency_before(doc[i - 1].text)
@@ -229,16 +258,13 @@ class FigureFinder:
         phrase_end = self._phrase_end(doc, start, self.lexicon.is_percent)
         if phrase_end:
             return phrase_end, "percent", None, currency
-        phrase_end = self._phrase_end(
-            doc, end, lambda t: self.lexicon.currency_after(t) is not None
-        )
-        if phrase_end:
-            return (
-                phrase_end,
-                "money",
-                None,
-                self.lexicon.currency_after(_join(doc[end:phrase_end])),
+        for first in dict.fromkeys((end, start)):  # "13.5-billion-yuan" too
+            phrase_end = self._phrase_end(
+                doc, first, lambda t: self.lexicon.currency_after(t) is not None
             )
+            if phrase_end:
+                words = _join(doc[first:phrase_end])
+                return phrase_end, "money", None, self.lexicon.currency_after(words)
         if currency is not None:
             return end, "money", None, currency
         unit = self.lexicon.measure_unit(bare) if bare and bare.lower() not in SCALE_WORDS else None
@@ -389,12 +415,15 @@ def _uncertain_currency(text: str, currency: str | None) -> str | None:
         return "bare_yen"
     if currency == "MXN" and _BARE_PESO.search(text):
         return "bare_peso"
+    if currency == "AED" and _BARE_DIRHAM.search(text):
+        return "bare_dirham"
     return None
 
 
 def _with_currency_context(doc: Doc, found: list[_Found], lexicon: FigureLexicon) -> list[_Found]:
     """A bare '$' is the local dollar in an article about a dollar country; '¥' in Japan is
-    JPY; 'pesos' are those of the peso country the article names most; cents are hundredths
+    JPY; 'pesos' and 'dirhams' are those of the peso or dirham country the article names
+    most; cents are hundredths
     of the nearest amount's currency."""
     countries = Counter(code for ent in doc.ents if (code := ent._.get(COUNTRY)))
     total = sum(countries.values())
@@ -406,9 +435,13 @@ def _with_currency_context(doc: Doc, found: list[_Found], lexicon: FigureLexicon
         "bare_yen": "JPY" if countries["JP"] > countries["CN"] else None,
         "bare_dollar": local_dollar,
     }
-    pesos = [c for c in lexicon.peso_countries if countries[c]]
-    if pesos:
-        resolved["bare_peso"] = lexicon.peso_countries[max(pesos, key=lambda c: countries[c])]
+    for uncertain, local_currencies in (
+        ("bare_peso", lexicon.peso_countries),
+        ("bare_dirham", lexicon.dirham_countries),
+    ):
+        named = [c for c in local_currencies if countries[c]]
+        if named:
+            resolved[uncertain] = local_currencies[max(named, key=lambda c: countries[c])]
     changed = []
     for figure in found:
         currency = resolved.get(figure.value.uncertain or "")
