@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evextract.numbers import NUMBER_WORDS, SCALE_WORDS, parse_number, parse_range
+from evextract.numbers import NUMBER_WORDS, SCALE_WORDS, leading_sign, parse_number, parse_range
 
 Number = int | float
 
@@ -193,6 +193,16 @@ RANGE_CASES = [
     pytest.param("about 60-70 kWh", (60, 70), id="qualifier-first"),
     pytest.param("1.0-1.5", (1, 1.5), id="decimals"),
     pytest.param("one of the 10-15% rise", (10, 15), id="skips-bare-word"),
+    # A currency written before a range whose ends both carry a scale word.
+    pytest.param("RMB4.1 billion-4.6 billion", (4.1e9, 4.6e9), id="rmb-scale-on-both-ends"),
+    pytest.param("¥200 billion-250 billion", (2e11, 2.5e11), id="yen-scale-on-both-ends"),
+    pytest.param("RMB600 billion-1 trillion", (6e11, 1e12), id="billion-to-trillion"),
+    pytest.param("$1.8 billion-2.2 billion", (1.8e9, 2.2e9), id="dollar-scale-on-both-ends"),
+    pytest.param("€4bn-5bn", (4e9, 5e9), id="euro-bn-on-both-ends"),
+    pytest.param("£1.5bn-2bn", (1.5e9, 2e9), id="pound-bn-on-both-ends"),
+    pytest.param("US$700 million-900 million", (7e8, 9e8), id="us-dollar-million"),
+    pytest.param("RMB19.6 billion–21.0 billion", (1.96e10, 2.1e10), id="en-dash-decimal-high"),
+    pytest.param("KRW2 trillion-3 trillion", (2e12, 3e12), id="won-trillion"),
     pytest.param("10-to-15%", (10, 15), id="hyphenated-to", marks=xfail),
     pytest.param(
         "2 billion yuan to 3 billion yuan",
@@ -218,6 +228,28 @@ NOT_RANGE_CASES = [
     pytest.param("between one and two", id="words-without-scale"),
     pytest.param("the company", id="no-number"),
 ]
+
+
+# The sign a caller applies when it knows a dash is a minus, not a range's joiner.
+SIGN_CASES = [
+    pytest.param("-15.7%", -1, id="minus-percent"),
+    pytest.param("−4.1%", -1, id="unicode-minus"),
+    pytest.param("–2", -1, id="en-dash-minus"),
+    pytest.param("+3.4%", 1, id="plus-percent"),
+    pytest.param("+880.1%", 1, id="plus-large"),
+    pytest.param("-0.4", -1, id="minus-below-one"),
+    pytest.param("-10 degrees", -1, id="minus-measure"),
+    pytest.param("12.5%", 1, id="unsigned"),
+    pytest.param("- 3%", 1, id="dash-apart-from-digits"),
+    pytest.param("-", 1, id="dash-alone"),
+    pytest.param("~30%", 1, id="tilde-is-no-sign"),
+    pytest.param("", 1, id="empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGN_CASES)
+def test_leading_sign(text: str, expected: int) -> None:
+    assert leading_sign(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), NUMBER_CASES)

@@ -18,6 +18,10 @@ them and answers questions with plain strings.
 ('ES', '8', '')
 >>> split_attached("40,000–46,000"), split_attached("ID.4")
 (('', '40,000', '–46,000'), ('ID.', '4', ''))
+>>> split_attached("2bn-3bn"), split_attached("-15.7")
+(('', '2', 'bn-3bn'), ('-', '15.7', ''))
+>>> scale_then_number("billion-3.5"), scale_then_number("bn-3bn"), scale_then_number("Model-3")
+(('billion', '3.5', ''), ('bn', '3', 'bn'), None)
 """
 
 from __future__ import annotations
@@ -28,14 +32,19 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .datafiles import read_json
-from .numbers import Number
+from .numbers import SCALE_WORDS, Number
 
 LEXICON_RESOURCE = "figure_lexicon.json"
 _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _ATTACHED = re.compile(
     r"^(?P<prefix>\D*?)(?P<number>\d[\d,]*(?:\.\d+)?)"
-    r"(?P<suffix>\D*|%?[-–—]\d[\d,]*(?:\.\d+)?%?)$"
+    r"(?P<suffix>\D*|%?[-–—]\d[\d,]*(?:\.\d+)?%?|[A-Za-z]+[-–—]\d[\d,]*(?:\.\d+)?[A-Za-z]*)$"
 )
+# A scale word, a dash, then a range's high end, as one token: "billion-3.5", "bn-3bn".
+_SCALE_THEN_NUMBER = re.compile(
+    r"^(?P<scale>[A-Za-z]+)[-–—](?P<number>\d[\d,]*(?:\.\d+)?)(?P<rest>[A-Za-z]*)$"
+)
+_ISO_CODE = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class FigureLexicon:
     currency_words: Mapping[str, str]
     dollar_countries: Mapping[str, str]
     peso_countries: Mapping[str, str]
+    dirham_countries: Mapping[str, str]
     percent_words: frozenset[str]
     qualifiers: Mapping[str, str]
     qualifiers_after: Mapping[str, str]
@@ -76,7 +86,16 @@ class FigureLexicon:
         return self.currency_prefixes.get(text)
 
     def currency_after(self, text: str) -> str | None:
-        return self.currency_words.get(text.lower())
+        """The currency a word or an ISO code written after the amount names: '1.28 bn RMB'.
+
+        >>> after = FigureLexicon.load().currency_after
+        >>> after("KRW"), after("yuan"), after("Eur")
+        ('KRW', 'CNY', None)
+        """
+        word = self.currency_words.get(text.lower())
+        if word is None and _ISO_CODE.fullmatch(text):
+            return self.currency_prefixes.get(text)
+        return word
 
     def qualifier(self, text: str) -> str | None:
         return self.qualifiers.get(text.lower())
@@ -121,6 +140,7 @@ def _load_lexicon() -> FigureLexicon:
         currency_words=raw["currency_words"],
         dollar_countries=raw["dollar_countries"],
         peso_countries=raw["peso_countries"],
+        dirham_countries=raw["dirham_countries"],
         percent_words=frozenset(raw["percent_words"]),
         qualifiers=raw["qualifiers"],
         qualifiers_after=raw["qualifiers_after"],
@@ -150,6 +170,18 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "as", "is")) and len(word) > 2:
         return word[:-1]
     return word
+
+
+def scale_then_number(token: str) -> tuple[str, str, str] | None:
+    """Split a token like 'billion-3.5' (a range's scale word, dash and high end) into the
+    scale word, the number and any scale word after it; None unless both are scale words."""
+    match = _SCALE_THEN_NUMBER.match(token)
+    if match is None:
+        return None
+    scale, rest = match["scale"].lower(), match["rest"].lower()
+    if scale not in SCALE_WORDS or (rest and rest not in SCALE_WORDS):
+        return None
+    return match["scale"], match["number"], match["rest"]
 
 
 def split_attached(token: str) -> tuple[str, str, str] | None:

@@ -33,7 +33,7 @@ from decimal import Context, Decimal
 from types import MappingProxyType
 from typing import NamedTuple, TypeAlias
 
-__all__ = ["NUMBER_WORDS", "SCALE_WORDS", "parse_number", "parse_range"]
+__all__ = ["NUMBER_WORDS", "SCALE_WORDS", "SIGNS", "leading_sign", "parse_number", "parse_range"]
 
 Number: TypeAlias = int | float
 
@@ -215,6 +215,26 @@ def parse_range(text: str) -> tuple[Number, Number] | None:
         if found is not None or first.digits or first.scaled:
             return found
     return None
+
+
+SIGNS: Mapping[str, int] = MappingProxyType({"+": 1, "-": -1, "−": -1, "–": -1})
+"""A sign written straight before a number's digits → its sign: "+3.4%", "-15.7%"."""
+
+
+def leading_sign(text: str) -> int:
+    """-1 when `text` starts with a minus sign written against its digits, else 1.
+
+    `parse_number` reads the digits alone (a dash may join a range: "2025-2027");
+    a caller that knows the dash is a sign multiplies by this.
+
+    >>> leading_sign("-15.7%"), leading_sign("−2"), leading_sign("+3.4%"), leading_sign("3.4")
+    (-1, -1, 1, 1)
+    >>> leading_sign("- 3"), leading_sign("-"), leading_sign("")
+    (1, 1, 1)
+    """
+    if len(text) > 1 and text[1].isdigit():
+        return SIGNS.get(text[0], 1)
+    return 1
 
 
 def _word(tokens: _Tokens, index: int) -> str:

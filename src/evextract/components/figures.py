@@ -10,17 +10,22 @@ dependency parse. Then set annotations: each figure becomes a span in
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import COUNTRY, FIGURE, FIGURES, doc_text, register_extensions
-from ..figures import FigureLexicon, FigureValue, split_attached
-from ..numbers import SCALE_WORDS, Number, parse_number, parse_range
+from ..extensions import FIGURE, FIGURES, doc_text, register_extensions
+from ..figures import FigureLexicon, FigureValue, scale_then_number, split_attached
+from ..numbers import SCALE_WORDS, SIGNS, Number, leading_sign, parse_number, parse_range
 from . import counted
+from .figure_context import (
+    Found,
+    inherit_units,
+    link_conversions,
+    uncertain_currency,
+    with_currency_context,
+)
 
 _NUMBER_WORDS_BEFORE_SCALE = {
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -35,8 +40,7 @@ _CENTS = {"cent", "cents"}
 _MONTHS = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
 )
-_EXPLICIT_USD = re.compile(r"US\$|U\.S\.|USD|\bUS\b|American")
-_BARE_PESO = re.compile(r"(?<!mexican )\bpesos?$", re.IGNORECASE)
+_UNSIGNED_PREFIXES = {"", "~"}  # prefixes that name no currency
 
 
 @Language.factory(
@@ -49,13 +53,6 @@ def make_figures(nlp: Language, name: str, spans_key: str) -> FigureFinder:
     return FigureFinder(name, spans_key=spans_key)
 
 
-@dataclass
-class _Found:
-    start: int
-    end: int
-    value: FigureValue
-
-
 class FigureFinder:
     def __init__(self, name: str, *, spans_key: str) -> None:
         register_extensions()
@@ -65,7 +62,7 @@ class FigureFinder:
         self._scales = {word for word in SCALE_WORDS if len(word) > 2}
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[_Found] = []
+        found: list[Found] = []
         starts = [t.i for t in doc if self._may_start(t)]  # most tokens cannot start a figure
         i = 0
         for start in starts:
@@ -80,8 +77,8 @@ class FigureFinder:
             else:
                 found.append(figure)
                 i = figure.end
-        found = _with_currency_context(doc, found, self.lexicon)
-        found = _link_conversions(doc, _inherit_units(doc, found))
+        found = with_currency_context(doc, found, self.lexicon)
+        found = link_conversions(doc, inherit_units(doc, found))
         spans = []
         for figure in found:
             span = Span(doc, figure.start, figure.end, label=figure.value.kind)
@@ -95,7 +92,7 @@ class FigureFinder:
         text = token.text
         return _DIGIT.search(text) is not None or token.lower_ in _NUMBER_WORDS_BEFORE_SCALE
 
-    def _figure_at(self, doc: Doc, i: int) -> _Found | int | None:
+    def _figure_at(self, doc: Doc, i: int) -> Found | int | None:
         anchor = self._anchor(doc, i)
         if anchor is None:
             return None
@@ -129,12 +126,16 @@ class FigureFinder:
             qualifier = "more_than"
         qualifier = qualifier or self._qualifier_after(doc, end)
         low, high = value_range if value_range else (value, None)
-        uncertain = _uncertain_currency(_join(doc[start:end]), currency)
+        if prefix in SIGNS:
+            if not (kind == "percent" or unit in self.lexicon.measure_units.values()):
+                return None  # a sign only on a change or a measure: "+3.4%", "-2 degrees"
+            low *= leading_sign(doc[i].text)
+        uncertain = uncertain_currency(_join(doc[start:end]), currency)
         if kind == "quantity" and unit == "cent":  # "36 cents a share": money
             kind, unit, uncertain = "money", None, "cents"  # its currency comes from context
             low, high = round(low / 100, 10), _hundredth(high)
         figure = FigureValue(kind, low, high, currency, unit, qualifier, uncertain=uncertain)
-        return _Found(start, end, figure)
+        return Found(start, end, figure)
 
     def _anchor(self, doc: Doc, i: int) -> tuple[str, str] | None:
         """(prefix, suffix) of a token that starts a number, or None."""
@@ -148,16 +149,27 @@ class FigureFinder:
         if parts is None:
             return None
         prefix, _, suffix = parts
-        if prefix and self.lexicon.currency_before(prefix) is None and prefix != "~":
+        unknown = prefix and self.lexicon.currency_before(prefix) is None
+        if unknown and prefix != "~" and not self._is_sign(doc, i, prefix):
             return None
         if suffix and not self._is_known_suffix(suffix):
             return None
         return prefix, suffix
 
+    @staticmethod
+    def _is_sign(doc: Doc, i: int, prefix: str) -> bool:
+        """'+3.4%' or '-15.7%' standing apart, not the dash of '2025-27' or a name."""
+        if prefix not in SIGNS:
+            return False
+        if i == 0:
+            return True
+        before = doc[i - 1]
+        return before.whitespace_ != "" or before.is_space or before.is_left_punct  # "(-2.3%)"
+
     def _is_known_suffix(self, suffix: str) -> bool:
         bare = suffix.rstrip("+")
-        if _RANGE_SUFFIX.match(bare):
-            return True  # "40,000–46,000" written as one token
+        if _RANGE_SUFFIX.match(bare) or scale_then_number(bare) is not None:
+            return True  # "40,000–46,000" or "2bn-3bn" written as one token
         return (
             not bare
             or bare == "%"
@@ -168,6 +180,8 @@ class FigureFinder:
     def _number_end(self, doc: Doc, j: int) -> int:
         """One past the number's last token: scale words and a range's second end."""
         j = self._scales_end(doc, j)
+        if j < len(doc) and j > 0 and scale_then_number(doc[j].text) is not None:
+            return self._scales_end(doc, j + 1)  # "RMB3.2 billion-3.5 billion"
         signed = j < len(doc) and self.lexicon.is_percent(doc[j].text)  # "20% to 25%"
         joiner = j + 1 if signed else j
         if joiner + 1 < len(doc) and doc[joiner].lower_ in _RANGE_JOINERS | {"and"}:
@@ -188,11 +202,21 @@ class FigureFinder:
             word = doc[j].lower_.rstrip(".") if tight else doc[j].lower_  # "€500m." ends a sentence
             if word in self._scales or (tight and word in SCALE_WORDS):
                 j += 1
+            elif word in SCALE_WORDS and len(word) > 1 and self._by_currency(doc, j):
+                j += 1  # "1.28 bn RMB", "$3 mn": a spaced short scale beside a currency
             elif _is_hyphen_join(doc, j) and doc[j + 1].lower_ in self._scales:
                 j += 2
             else:
                 break
         return j
+
+    def _by_currency(self, doc: Doc, j: int) -> bool:
+        """A currency right after doc[j], or right before the number doc[j - 1]."""
+        after = j + 1 < len(doc) and self.lexicon.currency_after(doc[j + 1].text) is not None
+        parts = split_attached(doc[j - 1].text)
+        prefix = parts[0] if parts else ""
+        before = j >= 2 and self.lexicon.currency_before(doc[j - 2].text) is not None
+        return after or before or self.lexicon.currency_before(prefix) is not None
 
     def _is_not_a_figure(self, doc: Doc, i: int, end: int, prefix: str, suffix: str) -> bool:
         token = doc[i]
@@ -210,7 +234,7 @@ class FigureFinder:
         return _inside_name(doc, i)
 
     def _currency_before(self, doc: Doc, i: int, prefix: str) -> tuple[int, str | None]:
-        if prefix and prefix != "~":
+        if prefix not in _UNSIGNED_PREFIXES and prefix not in SIGNS:
             return i, self.lexicon.currency_before(prefix)
         if i > 0:
             currency = self.lexicon.currency_before(doc[i - 1].text)
@@ -229,16 +253,13 @@ class FigureFinder:
         phrase_end = self._phrase_end(doc, start, self.lexicon.is_percent)
         if phrase_end:
             return phrase_end, "percent", None, currency
-        phrase_end = self._phrase_end(
-            doc, end, lambda t: self.lexicon.currency_after(t) is not None
-        )
-        if phrase_end:
-            return (
-                phrase_end,
-                "money",
-                None,
-                self.lexicon.currency_after(_join(doc[end:phrase_end])),
+        for first in dict.fromkeys((end, start)):  # "13.5-billion-yuan" too
+            phrase_end = self._phrase_end(
+                doc, first, lambda t: self.lexicon.currency_after(t) is not None
             )
+            if phrase_end:
+                words = _join(doc[first:phrase_end])
+                return phrase_end, "money", None, self.lexicon.currency_after(words)
         if currency is not None:
             return end, "money", None, currency
         unit = self.lexicon.measure_unit(bare) if bare and bare.lower() not in SCALE_WORDS else None
@@ -379,98 +400,3 @@ def _is_hyphen_join(doc: Doc, i: int) -> bool:
         and doc[i - 1].whitespace_ == ""
         and doc[i].whitespace_ == ""
     )
-
-
-def _uncertain_currency(text: str, currency: str | None) -> str | None:
-    """Why a currency is a guess: a bare '$' or 'dollars', or a bare '¥'."""
-    if currency == "USD" and not _EXPLICIT_USD.search(text):
-        return "bare_dollar"
-    if currency == "CNY" and "¥" in text and "CN¥" not in text:
-        return "bare_yen"
-    if currency == "MXN" and _BARE_PESO.search(text):
-        return "bare_peso"
-    return None
-
-
-def _with_currency_context(doc: Doc, found: list[_Found], lexicon: FigureLexicon) -> list[_Found]:
-    """A bare '$' is the local dollar in an article about a dollar country; '¥' in Japan is
-    JPY; 'pesos' are those of the peso country the article names most; cents are hundredths
-    of the nearest amount's currency."""
-    countries = Counter(code for ent in doc.ents if (code := ent._.get(COUNTRY)))
-    total = sum(countries.values())
-    local = [c for c in lexicon.dollar_countries if countries[c] * 2 > total]  # most of the article
-    local_dollar = "USD"
-    if local:
-        local_dollar = lexicon.dollar_countries[max(local, key=lambda c: countries[c])]
-    resolved = {
-        "bare_yen": "JPY" if countries["JP"] > countries["CN"] else None,
-        "bare_dollar": local_dollar,
-    }
-    pesos = [c for c in lexicon.peso_countries if countries[c]]
-    if pesos:
-        resolved["bare_peso"] = lexicon.peso_countries[max(pesos, key=lambda c: countries[c])]
-    changed = []
-    for figure in found:
-        currency = resolved.get(figure.value.uncertain or "")
-        if currency is not None:
-            figure = replace(figure, value=replace(figure.value, currency=currency))
-        changed.append(figure)
-    return [
-        _with_cents_currency(changed, index, local_dollar)
-        if figure.value.uncertain == "cents"
-        else figure
-        for index, figure in enumerate(changed)
-    ]
-
-
-def _with_cents_currency(found: list[_Found], index: int, local_dollar: str) -> _Found:
-    """Cents take the currency of the nearest amount before them, else after, else the
-    article's dollar."""
-    amounts = [f for f in found if f.value.kind == "money" and f.value.uncertain != "cents"]
-    figure = found[index]
-    before = [f for f in amounts if f.end <= figure.start]
-    after = [f for f in amounts if f.start >= figure.end]
-    nearest = before[-1] if before else after[0] if after else None
-    currency = nearest.value.currency if nearest is not None else local_dollar
-    return replace(figure, value=replace(figure.value, currency=currency))
-
-
-def _inherit_units(doc: Doc, found: list[_Found]) -> list[_Found]:
-    """A bare count takes its unit from context: the quantity before it in the sentence
-    ("41,030 units, ... its previous high of 40,422"), else the subject it measures
-    ("vehicle production rose to 797,000", "NEVs accounting for 289,000")."""
-    inherited: list[_Found] = []
-    for figure in found:
-        value = figure.value
-        if value.kind == "quantity" and value.unit is None:
-            unit = (
-                counted.unit_from_label(doc, figure.start)
-                or counted.unit_from_column(doc, figure.start)
-                or counted.unit_of_subject(doc[figure.end - 1])
-                or _unit_before(doc, figure, inherited)
-            )
-            figure = replace(figure, value=replace(value, unit=unit))
-        inherited.append(figure)
-    return inherited
-
-
-def _unit_before(doc: Doc, figure: _Found, before: list[_Found]) -> str | None:
-    sentence = doc[figure.start].sent
-    for other in reversed(before):
-        if doc[other.start].sent != sentence:
-            return None
-        if other.value.kind == "quantity" and other.value.unit:
-            return other.value.unit
-    return None
-
-
-def _link_conversions(doc: Doc, found: list[_Found]) -> list[_Found]:
-    """'260 billion yuan (about 36.28 billion U.S. dollars)': the second converts the first."""
-    for index in range(1, len(found)):
-        first, second = found[index - 1], found[index]
-        if not first.value.kind == second.value.kind == "money" or second.start - first.end > 3:
-            continue
-        between = doc[first.end : second.start].text.strip()
-        if between in {"(", "(or", ", or"}:
-            found[index] = replace(second, value=replace(second.value, equivalent_of=index - 1))
-    return found
