@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -94,15 +95,17 @@ class ClusterExecutor(Executor):
         try:
             if workers is None:
                 return Client(address, timeout=CONNECT_SECONDS)
-            self._cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,  # spaCy holds the GIL: a process per CPU
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                silence_logs=logging.CRITICAL,
-            )
-            return Client(self._cluster)
+            with warnings.catch_warnings():  # "port in use, took another": not for users
+                warnings.simplefilter("ignore")
+                self._cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,  # spaCy holds the GIL: a process per CPU
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=":0",  # any free port: another cluster may hold 8787
+                    silence_logs=logging.CRITICAL,
+                )
+                return Client(self._cluster)
         except (OSError, TimeoutError) as error:
             self.close()
             raise UsageError(f"--cluster {address}: cannot reach the scheduler: {error}") from None
