@@ -234,3 +234,19 @@ def test_the_readme_dask_bag_example_runs(cluster: tuple[str, Client], tmp_path:
     namespace["client"].close()
     assert namespace["records"] == evextract.extract_partition(paths, paths=True)
     assert [record.id for record in namespace["records"]] == [Path(p).stem for p in paths]
+
+
+def test_facts_and_export_run_on_the_cluster_too(
+    cluster: tuple[str, Client], tmp_path: Path
+) -> None:
+    address, _ = cluster
+    write_corpus(tmp_path / "in", 4)
+    folder = str(tmp_path / "in")
+    there = run("facts", folder, "-q", "--format", "csv", "--cluster", address)
+    assert there.exit_code == 0
+    assert there.stdout_bytes == run("facts", folder, "-q", "--format", "csv").stdout_bytes
+    exported = run("export", folder, "-q", "--csv", str(tmp_path / "there"), "--cluster", address)
+    assert exported.exit_code == 0
+    run("export", folder, "-q", "--csv", str(tmp_path / "here"))
+    assert files(tmp_path / "there") == files(tmp_path / "here")
+    assert "figures.csv" in files(tmp_path / "here")

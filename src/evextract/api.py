@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO, overload
 
@@ -137,7 +136,7 @@ def executor(
     knowledge_base: bool = True,
     jobs: int = 1,
     cluster: str | None = None,
-) -> AbstractContextManager[Executor]:
+) -> Executor:
     """Where extraction runs: this process, `jobs` forked processes, or a Dask cluster
     (`tcp://host:8786`, or `local[:N]` for N worker processes here). Use it as a context
     manager: it holds the workers and the cluster connection until the block ends."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -289,9 +289,7 @@ def _handle(
     show_warnings(console, result)
 
 
-def _executor(
-    model: str | None, no_kb: bool, jobs: int, cluster: str | None
-) -> AbstractContextManager[Executor]:
+def _executor(model: str | None, no_kb: bool, jobs: int, cluster: str | None) -> Executor:
     """Where the articles are extracted, as the options say."""
     from . import api
 

@@ -16,6 +16,7 @@ article that kills every worker it reaches is reported as failed, alone.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import uuid
@@ -59,6 +60,9 @@ class PipelinePlugin(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         with _PIPELINE_LOCK:
             self.spec.load()
+        # The pipeline lives as long as the worker: kept out of the garbage collector's
+        # scans, as the forked workers of --jobs keep it (gc.freeze before forking).
+        gc.freeze()
 
 
 def _extract(batch: list[Item], spec: PipelineSpec) -> list[Result]:
