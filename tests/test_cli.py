@@ -334,13 +334,14 @@ def test_empty_stdin_is_an_empty_article() -> None:
 
 @pytest.mark.parametrize("command", ["--help", "schema"])
 def test_help_and_schema_import_neither_spacy_nor_pydantic(command: str) -> None:
-    # What keeps them fast (make bench measures it): no model, no record models.
+    # What keeps them fast (make bench measures it): no model, no record models, and no
+    # dask (an optional extra: the core install has none).
     code = (
         "import contextlib, io, sys\n"
         "from evextract.cli import app\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    app([{command!r}], standalone_mode=False)\n"
-        "heavy = {'spacy', 'thinc', 'pydantic'}\n"
+        "heavy = {'spacy', 'thinc', 'pydantic', 'dask', 'distributed', 'fsspec'}\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     imported = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)

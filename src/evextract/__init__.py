@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import extract, load_pipeline
+    from .api import extract, extract_partition, load_pipeline
     from .errors import ArticleError, EvextractError, ModelError, UsageError
     from .records import Entity, Figure, Record
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _PUBLIC = {
     "extract": ".api",
+    "extract_partition": ".api",
     "load_pipeline": ".api",
     "ArticleError": ".errors",
     "EvextractError": ".errors",
@@ -38,6 +39,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "extract",
+    "extract_partition",
     "load_pipeline",
 ]
 

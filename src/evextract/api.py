@@ -1,49 +1,63 @@
-"""The library's entry points: load a pipeline, extract records. Never prints or exits."""
+"""The library's entry points: load a pipeline, extract records. Never prints or exits.
+
+The work itself is `batches.extract_batch`, run by an executor (`executors.choose`):
+this module only reads what it is given into items and picks where they run.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from itertools import islice
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, BinaryIO, TypeAlias, overload
+from typing import TYPE_CHECKING, BinaryIO, overload
 
-from .chunks import pieces
-from .corpus import Article, Source, article_from_bytes, article_from_text, read_article
+from .batches import (
+    BATCH_SIZE,
+    PIECE_LIMIT,
+    Item,
+    Result,
+    Skipped,
+    Unread,
+    batches,
+    extract_batch,
+)
+from .corpus import (
+    Article,
+    Kind,
+    Source,
+    article_from_bytes,
+    article_from_text,
+    file_kind,
+    read_article,
+)
 from .errors import ArticleError
-from .output import output_path, record_is_current
+from .executors import Executor, choose
+from .loading import PipelineSpec, load_pipeline
+from .output import current_sha256, output_path, record_is_current
 from .records import PipelineInfo, Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
-# Articles per nlp.pipe batch. spaCy's memory grows with the batch (some 4 MB an
-# article at its peak); 32 keeps the peak near 400 MB at the same speed as 64 or 1000.
-BATCH_SIZE = 32
-# spaCy's parser needs memory in proportion to a Doc's length, so a text is cut into
-# pieces well below nlp.max_length (10**6): a news article is some 5,000 characters.
-PIECE_LIMIT = 100_000
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An article left alone: its record under the output folder is current."""
-
-    source: Source
-
-
-Item: TypeAlias = Article | ArticleError | Skipped  # what goes into extraction
-Result: TypeAlias = Record | ArticleError | Skipped  # what comes out, one per item
-
-
-@lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> Language:
-    """The evextract pipeline on `model` (default: en_core_web_sm), built once per process."""
-    from .pipeline import build_pipeline
-
-    return build_pipeline(model, knowledge_base=knowledge_base)
+__all__ = [
+    "BATCH_SIZE",
+    "PIECE_LIMIT",
+    "Item",
+    "PipelineSpec",
+    "Result",
+    "Skipped",
+    "Unread",
+    "batches",
+    "executor",
+    "extract",
+    "extract_articles",
+    "extract_batch",
+    "extract_corpus",
+    "extract_partition",
+    "load_pipeline",
+    "read_sources",
+    "skip_current",
+]
 
 
 @overload
@@ -63,9 +77,43 @@ def extract(
     return _extract_texts(texts, nlp)
 
 
+def extract_partition(
+    texts_or_paths: Iterable[str | bytes | os.PathLike[str]],
+    *,
+    model: str | None = None,
+    knowledge_base: bool = True,
+    paths: bool = False,
+) -> list[Record]:
+    """The records of one partition of a distributed dataset (a Dask bag's, a Spark
+    RDD's, a Ray Data batch's), in order.
+
+    A `str` or `bytes` item is an article's text (bytes decoded as files are); an
+    `os.PathLike` item (a `pathlib.Path`) is an article file; with `paths=True`, a
+    `str` item is a path or an fsspec URL (`s3://bucket/a.txt`) instead. The
+    pipeline is loaded once per process, on the first call, and kept for every
+    later partition: call this from the workers, never send them an `nlp`. An
+    article that cannot be read or decoded raises ArticleError naming it.
+    """
+    nlp = load_pipeline(model, knowledge_base=knowledge_base)
+    items = (_partition_item(n, item, paths) for n, item in enumerate(texts_or_paths))
+    return list(_records_or_raise(extract_articles(items, nlp)))
+
+
+def _partition_item(n: int, item: str | bytes | os.PathLike[str], paths: bool) -> Item:
+    if isinstance(item, os.PathLike) or (paths and isinstance(item, str)):
+        from .corpus import source_of
+
+        return Unread(source_of(os.fspath(item)))
+    return _text_item(n, item)
+
+
 def _extract_texts(texts: Iterable[str | bytes], nlp: Language | None) -> Iterator[Record]:
     items = (_text_item(n, text) for n, text in enumerate(texts))
-    for result in extract_articles(items, nlp or load_pipeline()):
+    return _records_or_raise(extract_articles(items, nlp or load_pipeline()))
+
+
+def _records_or_raise(results: Iterable[Result]) -> Iterator[Record]:
+    for result in results:
         if isinstance(result, ArticleError):
             raise result
         assert isinstance(result, Record)  # nothing is skipped without an output folder
@@ -82,9 +130,22 @@ def _text_item(n: int, text: str | bytes) -> Article | ArticleError:
         return error
 
 
+def executor(
+    model: str | None = None,
+    *,
+    knowledge_base: bool = True,
+    jobs: int = 1,
+    cluster: str | None = None,
+) -> Executor:
+    """Where extraction runs: this process, `jobs` forked processes, or a Dask cluster
+    (`tcp://host:8786`, or `local[:N]` for N worker processes here). Use it as a context
+    manager: it holds the workers and the cluster connection until the block ends."""
+    return choose(PipelineSpec(model, knowledge_base), jobs=jobs, cluster=cluster)
+
+
 def extract_corpus(
     sources: Iterable[Source],
-    nlp: Language,
+    runner: Language | Executor,
     *,
     output: Path | None = None,
     force: bool = False,
@@ -93,15 +154,37 @@ def extract_corpus(
 ) -> Iterator[Result]:
     """Read each source and extract its record: one result per source, in order.
 
-    With an `output` folder, an article whose record there is current (same
-    sha256, same pipeline) is Skipped, unless `force`.
+    `runner` is a pipeline (run here, or in `jobs` processes) or an executor. With
+    an `output` folder, an article whose record there is current (same sha256,
+    same pipeline) is Skipped, unless `force`. An executor whose workers read the
+    articles themselves (a cluster's) is sent their paths, not their texts.
     """
-    from .pipeline import pipeline_info
-
+    run = runner if isinstance(runner, Executor) else choose(runner, jobs=jobs)
+    current = output if not force else None
+    if run.reads_paths:
+        return run.run(unread_sources(sources, run.info, current, stdin))
     items: Iterable[Item] = read_sources(sources, stdin)
-    if output is not None and not force:
-        items = skip_current(items, output, pipeline_info(nlp))
-    return extract_articles(items, nlp, jobs=jobs)
+    if current is not None:
+        items = skip_current(items, current, run.info)
+    return run.run(items)
+
+
+def unread_sources(
+    sources: Iterable[Source],
+    info: PipelineInfo,
+    output: Path | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Item]:
+    """Each source as an Unread item for a worker to read, with the sha256 of its current
+    record under `output`; standard input and named pipes, which only this process can
+    read, are read here."""
+    for source in sources:
+        if source.url is None and (source.path is None or file_kind(source.path) is Kind.STREAM):
+            read = read_sources([source], stdin)
+            yield from skip_current(read, output, info) if output is not None else read
+        else:
+            sha256 = current_sha256(output_path(output, source), info) if output else None
+            yield Unread(source.absolute(), sha256)
 
 
 def skip_current(items: Iterable[Item], output: Path, info: PipelineInfo) -> Iterator[Item]:
@@ -126,90 +209,7 @@ def extract_articles(
     text. With `jobs` > 1, that many worker processes share the batches; they
     start before this returns.
     """
-    from .parallel import can_fork, extract_in_processes
-    from .pipeline import pipeline_info
-
-    info = pipeline_info(nlp)
-    if jobs > 1 and can_fork():
-        return extract_in_processes(articles, nlp, info, jobs=jobs, batch_size=batch_size)
-    return (
-        result
-        for batch in batches(articles, batch_size)
-        for result in extract_batch(batch, nlp, info)
-    )
-
-
-def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def extract_batch(batch: Sequence[Item], nlp: Language, info: PipelineInfo) -> list[Result]:
-    """The results of one batch, in order: the unit of work of a worker process."""
-    articles = [item for item in batch if isinstance(item, Article)]
-    try:
-        records = _records(articles, nlp, info)
-    except Exception:
-        # One article broke the pipeline: redo the batch one by one, so only it fails.
-        records = [_record_alone(article, nlp, info) for article in articles]
-    done = iter(records)
-    return [next(done) if isinstance(item, Article) else item for item in batch]
-
-
-def _record_alone(article: Article, nlp: Language, info: PipelineInfo) -> Record | ArticleError:
-    try:
-        return _records([article], nlp, info)[0]
-    except Exception as error:
-        return ArticleError(article.source.source, f"cannot process: {_describe(error)}")
-
-
-def _records(
-    articles: Sequence[Article], nlp: Language, info: PipelineInfo
-) -> list[Record | ArticleError]:
-    from .convert import doc_to_record
-
-    records: list[Record | ArticleError] = []
-    for article, doc in zip(articles, _docs(articles, nlp), strict=True):  # spaCy errors go up
-        try:
-            records.append(doc_to_record(doc, article, info))
-        except Exception as error:  # one bad article must not end the run
-            records.append(
-                ArticleError(article.source.source, f"cannot build record: {_describe(error)}")
-            )
-    return records
-
-
-def _describe(error: Exception) -> str:
-    return str(error) or type(error).__name__
-
-
-def _docs(articles: Sequence[Article], nlp: Language) -> Iterator[Doc]:
-    """Each article's Doc, in order; a text too long for spaCy is done in pieces."""
-    limit = min(nlp.max_length, PIECE_LIMIT)
-    short = nlp.pipe((a.text for a in articles if len(a.text) <= limit), batch_size=BATCH_SIZE)
-    for article in articles:
-        yield next(short) if len(article.text) <= limit else _long_doc(article.text, nlp, limit)
-
-
-def _long_doc(text: str, nlp: Language, limit: int) -> Doc:
-    """The base model's annotations piece by piece, cut at paragraphs and joined into one
-    Doc of the whole text; then evextract's components on that Doc, so that they see the
-    whole article and every offset they keep is an offset into it."""
-    from spacy.tokens import Doc
-
-    from .pipeline import split_pipeline
-
-    base, custom = split_pipeline(nlp)
-    docs = [nlp.make_doc(text[start:end]) for start, end in pieces(text, limit)]
-    for _, component in base:
-        docs = [component(doc) for doc in docs]
-    # The components after the base model read neither the tensor nor user data.
-    exclude = ["tensor", "user_data"]
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=exclude)  # type: ignore[call-arg]
-    for _, component in custom:
-        doc = component(doc)
-    return doc
+    return choose(nlp, jobs=jobs, batch_size=batch_size).run(articles)
 
 
 def read_sources(

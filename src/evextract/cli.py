@@ -7,6 +7,7 @@ stdout carries only records; everything for people goes to stderr.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
     from .api import Result
     from .corpus import Source
+    from .executors import Executor
     from .records import Record
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -55,6 +57,14 @@ NoKBOption = Annotated[
 ]
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Worker processes (1: all in this process).")
+]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Run on a Dask cluster: a scheduler's address (tcp://host:8786), or local[:N] to"
+        " start N worker processes here (default: one per CPU). Needs the dask extra.",
+    ),
 ]
 
 
@@ -96,6 +106,7 @@ def extract(
     quiet: QuietOption = False,
     no_kb: NoKBOption = False,
     jobs: JobsOption = 1,
+    cluster: ClusterOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="With -o, redo articles whose record is current.")
     ] = False,
@@ -129,6 +140,8 @@ def extract(
 
     Example: evextract extract in/a.txt in2/a.txt -o out --layout mirror  (out/in/a.json,
     out/in2/a.json)
+
+    Example: evextract extract s3://bucket/news/ -o records --cluster tcp://scheduler:8786
     """
     from . import api, corpus, streams
     from . import output as out_dir
@@ -144,14 +157,14 @@ def extract(
             sources = out_dir.prepare(output, sources, layout, durable=not no_fsync)
         for problem in found.problems:
             _error(problem)
-        nlp = api.load_pipeline(model, knowledge_base=not no_kb)
         summary = Summary()
         write = _writer(output, durable=not no_fsync)
-        results = api.extract_corpus(sources, nlp, output=output, force=force, jobs=jobs)
-        with progress(console, len(sources)) as advance:
-            for source, result in zip(sources, results, strict=True):
-                _handle(result, source, write, summary, console)
-                advance()
+        with _executor(model, no_kb, jobs, cluster) as runner:
+            results = api.extract_corpus(sources, runner, output=output, force=force)
+            with progress(console, len(sources)) as advance:
+                for source, result in zip(sources, results, strict=True):
+                    _handle(result, source, write, summary, console)
+                    advance()
         print_summary(console, summary)
     if summary.failures or found.problems:
         raise typer.Exit(EXIT_FAILURES)
@@ -169,6 +182,7 @@ def facts(
     quiet: QuietOption = False,
     no_kb: NoKBOption = False,
     jobs: JobsOption = 1,
+    cluster: ClusterOption = None,
 ) -> None:
     """One table of every figure with its subject, metric and period: a row per figure.
 
@@ -189,11 +203,13 @@ def facts(
         found = corpus.discover(paths)
         for problem in found.problems:
             _error(problem)
-        nlp = api.load_pipeline(model, knowledge_base=not no_kb)
         writer = FactWriter(sys.stdout, output_format)
         failures = 0
-        with progress(console, len(found.sources)) as advance:
-            for result in api.extract_corpus(found.sources, nlp, jobs=jobs):
+        with (
+            _executor(model, no_kb, jobs, cluster) as runner,
+            progress(console, len(found.sources)) as advance,
+        ):
+            for result in api.extract_corpus(found.sources, runner):
                 if isinstance(result, ArticleError):
                     failures += 1
                     _error(str(result))
@@ -271,6 +287,19 @@ def _handle(
         return
     summary.add(result)
     show_warnings(console, result)
+
+
+def _executor(model: str | None, no_kb: bool, jobs: int, cluster: str | None) -> Executor:
+    """Where the articles are extracted, as the options say."""
+    from . import api
+
+    if cluster is not None:
+        if jobs > 1:
+            raise UsageError("--jobs and --cluster do not go together: use --cluster local:N")
+        # The cluster's own log lines (a worker restarted, a task retried) are not for this
+        # terminal: every article that fails is named here, in one line.
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    return api.executor(model, knowledge_base=not no_kb, jobs=jobs, cluster=cluster)
 
 
 def _error(message: str) -> None:

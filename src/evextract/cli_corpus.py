@@ -15,12 +15,14 @@ import typer
 
 from .cli import (
     EXIT_FAILURES,
+    ClusterOption,
     JobsOption,
     ModelOption,
     NoKBOption,
     QuietOption,
     _error,
     _errors_as_exit_codes,
+    _executor,
     app,
 )
 from .errors import ArticleError, UsageError
@@ -103,6 +105,7 @@ def export(
     quiet: QuietOption = False,
     no_kb: NoKBOption = False,
     jobs: JobsOption = 1,
+    cluster: ClusterOption = None,
 ) -> None:
     """Export tables of articles, entities, mentions, figures, roles and partnerships.
 
@@ -124,7 +127,7 @@ def export(
         sinks = exporting.open_sinks(sqlite, parquet, csv_dir)
         console = stderr_console(quiet)
         failures: list[str] = []
-        reading = _reading(found, model, no_kb, jobs)
+        reading = _reading(found, model, no_kb, jobs, cluster)
         exported = exporting.export(_entries(reading, console, failures), sinks)
         if console is not None:
             console.print(f"exported {exported} articles", highlight=False)
@@ -179,10 +182,14 @@ def _inputs(paths: list[str]) -> Inputs:
     return found
 
 
-def _reading(found: Inputs, model: str | None, no_kb: bool, jobs: int) -> Reading:
+def _reading(
+    found: Inputs, model: str | None, no_kb: bool, jobs: int, cluster: str | None = None
+) -> Reading:
     from . import api
     from .inputs import Reading
 
+    if cluster is not None:  # the articles' texts go to the cluster: this process reads them
+        return Reading(found, lambda: _executor(model, no_kb, jobs, cluster))
     return Reading(found, lambda: api.load_pipeline(model, knowledge_base=not no_kb), jobs=jobs)
 
 

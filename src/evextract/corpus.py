@@ -8,13 +8,14 @@ import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from .errors import ArticleError, UsageError, shown
 from .layout import NO_PREFIX, mirror_prefix
+from .urls import is_url
 
 STDIN = "-"
 ARTICLE_SUFFIX = ".txt"
@@ -29,10 +30,25 @@ class Source:
     relative: PurePosixPath  # its path under the PATH it was found in (a file PATH: its name)
     prefix: PurePosixPath = NO_PREFIX  # the PATH's own folder, for `--layout mirror`
     record: PurePosixPath | None = None  # its record's path under DIR, planned for the run
+    url: str | None = None  # an fsspec URL (`s3://...`) to read instead of `path`
 
     @property
     def id(self) -> str:
         return printable(self.relative.stem)
+
+    def absolute(self) -> Source:
+        """The same source with an absolute path, to be read by a process elsewhere."""
+        return self if self.path is None else replace(self, path=Path(os.path.abspath(self.path)))
+
+
+def source_of(given: str) -> Source:
+    """The source of one article file or URL named by a program (not found in a folder)."""
+    from .urls import is_url
+
+    if is_url(given):
+        return Source(given, None, PurePosixPath(PurePosixPath(given).name), url=given)
+    path = Path(given)
+    return Source(printable(given), path, PurePosixPath(path.name))
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,9 @@ def discover(paths: Sequence[str]) -> Discovery:
         if given == STDIN:
             found.sources.append(Source(STDIN, None, PurePosixPath("stdin")))
             continue
+        if is_url(given):
+            _discover_url(given, found)
+            continue
         path = Path(given)
         kind = file_kind(path)
         if kind is Kind.MISSING:
@@ -116,6 +135,17 @@ def discover(paths: Sequence[str]) -> Discovery:
         else:
             found.problems.append(f"{shown(given)}: {kind.value}, not an article file")
     return found
+
+
+def _discover_url(given: str, found: Discovery) -> None:
+    from .urls import find_articles, url_prefix
+
+    before = len(found.sources)
+    for name, relative in find_articles(given, ARTICLE_SUFFIX, found.problems):
+        prefix = url_prefix(given) if name != given else url_prefix(given).parent
+        found.sources.append(Source(name, None, PurePosixPath(relative), prefix, url=name))
+    if len(found.sources) == before:
+        found.problems.append(f"{shown(given)}: no {ARTICLE_SUFFIX} files in this folder")
 
 
 def sources_under(given: str, folder: Path, problems: list[str]) -> Iterator[Source]:
@@ -174,6 +204,10 @@ def _article(source: Source, text: str, sha256: str, warnings: list[str]) -> Art
 
 def read_bytes(source: Source, stdin: BinaryIO | None = None) -> bytes:
     """An article file's bytes (standard input's for `-`); raises ArticleError naming it."""
+    if source.url is not None:
+        from .urls import read_url
+
+        return read_url(source)
     if source.path is None:
         if stdin is None and sys.stdin is None:  # started with stdin closed (<&-)
             raise ArticleError(source.source, "standard input is closed")

@@ -23,6 +23,7 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path, PurePosixPath
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from .api import Item
+    from .executors import Executor
     from .records import Record
 
 RECORD_SUFFIXES = (".json", ".jsonl")
@@ -115,13 +117,14 @@ class Reading:
 
     Record files are parsed when this is made (so `total` is known); articles are
     read and extracted while iterating, with a pipeline from `load` (called only
-    when some article needs extracting) in `jobs` processes.
+    when some article needs extracting) in `jobs` processes, or by the executor
+    `load` gives instead (a cluster's: it is closed once the articles are done).
     """
 
     def __init__(
         self,
         inputs: Inputs,
-        load: Callable[[], Language],
+        load: Callable[[], Language | Executor],
         *,
         jobs: int = 1,
         stdin: BinaryIO | None = None,
@@ -164,18 +167,26 @@ class Reading:
 
     def _extracted(self) -> Iterator[Entry | ArticleError]:
         from .api import extract_articles
+        from .executors import Executor
         from .records import Record
 
         items = _LookAhead(self._to_extract())
         if not items.has_article():
             yield from (item for item in items if isinstance(item, ArticleError))
             return
-        for result in extract_articles(items, self._load(), jobs=self._jobs):
-            text = items.text_of_next_result()
-            if isinstance(result, Record):
-                yield Entry(result, text, extracted=True)
-            elif isinstance(result, ArticleError):
-                yield result
+        runner = self._load()
+        with runner if isinstance(runner, Executor) else nullcontext():
+            results = (
+                runner.run(items)
+                if isinstance(runner, Executor)
+                else extract_articles(items, runner, jobs=self._jobs)
+            )
+            for result in results:
+                text = items.text_of_next_result()
+                if isinstance(result, Record):
+                    yield Entry(result, text, extracted=True)
+                elif isinstance(result, ArticleError):
+                    yield result
 
     def _to_extract(self) -> Iterator[Item]:
         from .api import read_sources

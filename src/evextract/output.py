@@ -206,14 +206,22 @@ def record_is_current(path: Path, sha256: str, pipeline: PipelineInfo) -> bool:
     Only the two fields that decide are compared; a missing, unreadable,
     half-written or otherwise broken file is not current, so it is redone.
     """
+    return current_sha256(path, pipeline) == sha256
+
+
+def current_sha256(path: Path, pipeline: PipelineInfo) -> str | None:
+    """The sha256 of the article the record at `path` was made from, when that record
+    came from this very pipeline: the same bytes again need no extraction. None for a
+    missing, broken or older record."""
     import orjson
 
     try:
         existing = orjson.loads(path.read_bytes())
     except (OSError, orjson.JSONDecodeError):
-        return False
-    return (
-        isinstance(existing, dict)
-        and existing.get("sha256") == sha256
-        and existing.get("pipeline") == pipeline.model_dump(mode="json")
-    )
+        return None
+    if not isinstance(existing, dict) or existing.get("pipeline") != pipeline.model_dump(
+        mode="json"
+    ):
+        return None
+    sha256 = existing.get("sha256")
+    return sha256 if isinstance(sha256, str) else None

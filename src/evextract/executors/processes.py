@@ -1,4 +1,4 @@
-"""Extraction in worker processes, for `extract --jobs N`.
+"""Batches in forked worker processes, for `--jobs N`.
 
 Each worker turns whole batches of articles into records (spaCy, then
 `convert`), so only texts go out and records come back: the parent process
@@ -23,13 +23,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from .api import Item, Result, batches, extract_batch
-from .errors import WorkerError
+from ..batches import BATCH_SIZE, Item, Result, batches, extract_batch
+from ..errors import WorkerError
+from . import Executor
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .records import PipelineInfo
+    from ..records import PipelineInfo
 
 # Batches a worker gets: small enough that the last ones share out evenly.
 WORKER_BATCH_SIZE = 16
@@ -42,6 +43,22 @@ _pipeline: tuple[Language, PipelineInfo] | None = None  # set in each worker
 def can_fork() -> bool:
     """Whether workers can inherit the loaded pipeline (Linux; not Windows)."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+class ProcessExecutor(Executor):
+    """`jobs` processes forked from this one once it has loaded the pipeline."""
+
+    def __init__(self, nlp: Language, *, jobs: int, batch_size: int = BATCH_SIZE) -> None:
+        from ..pipeline import pipeline_info
+
+        self._nlp, self._jobs = nlp, jobs
+        self._batch_size = min(batch_size, WORKER_BATCH_SIZE)
+        self.info = pipeline_info(nlp)
+
+    def run(self, items: Iterable[Item]) -> Iterator[Result]:
+        return extract_in_processes(
+            items, self._nlp, self.info, jobs=self._jobs, batch_size=self._batch_size
+        )
 
 
 def extract_in_processes(

@@ -1,0 +1,187 @@
+"""Batches on a Dask cluster: `--cluster tcp://host:8786`, or `--cluster local[:N]`.
+
+The client (this process) sends batches of article paths; each worker reads the
+bytes itself and runs `batches.extract_batch`, so texts never cross the network
+and records come back. A worker builds the pipeline once, from a PipelineSpec
+(model and knowledge base), when the `PipelinePlugin` is registered on it, and
+keeps it in its per-process cache for every later batch; the `nlp` object is
+never pickled. A worker that cannot build it fails the run at once.
+
+At most a few batches per worker are in flight, so the client's memory stays flat,
+and results are taken in input order. A worker that dies has its batches run
+again elsewhere by the scheduler (Dask's `distributed.scheduler.allowed-failures`);
+a batch that still fails with KilledWorker is redone an article at a time, so the
+article that kills every worker it reaches is reported as failed, alone.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+import uuid
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin
+
+from ..batches import Item, Result, Unread, batches, describe, extract_batch
+from ..corpus import Article
+from ..errors import ArticleError, EvextractError, UsageError, WorkerError
+from . import Executor, local_workers
+
+if TYPE_CHECKING:
+    from distributed import Future
+
+    from ..loading import PipelineSpec
+    from ..records import PipelineInfo
+
+PLUGIN = "evextract-pipeline"
+# Articles per task: some 0.6 s of work, against a few ms of Dask's own per task.
+CLUSTER_BATCH_SIZE = 16
+IN_FLIGHT_PER_WORKER = 3
+CONNECT_SECONDS = 10
+KILLED = "cannot process: its worker process died each time Dask ran it"
+_LOST = "; the records written so far are kept, and a rerun with -o skips them"
+
+# A worker with several threads shares one pipeline among them: one batch at a time.
+_PIPELINE_LOCK = threading.Lock()
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Builds the pipeline on each worker as it joins, so that a worker without the model
+    fails registration (the run) at once rather than every task later."""
+
+    def __init__(self, spec: PipelineSpec) -> None:
+        self.spec = spec
+
+    def setup(self, worker: Any) -> None:
+        with _PIPELINE_LOCK:
+            self.spec.load()
+        # The pipeline lives as long as the worker: kept out of the garbage collector's
+        # scans, as the forked workers of --jobs keep it (gc.freeze before forking).
+        gc.freeze()
+
+
+def _extract(batch: list[Item], spec: PipelineSpec) -> list[Result]:
+    """A task: one batch on a worker, with the pipeline this process built once."""
+    with _PIPELINE_LOCK:
+        return extract_batch(batch, spec.load(), spec.info())
+
+
+def _worker_info(spec: PipelineSpec) -> str:
+    with _PIPELINE_LOCK:
+        return spec.info().model_dump_json()
+
+
+class ClusterExecutor(Executor):
+    """A connection to a Dask scheduler (or a LocalCluster started now) whose workers
+    have built the pipeline."""
+
+    reads_paths = True
+
+    def __init__(
+        self, address: str, spec: PipelineSpec, *, batch_size: int = CLUSTER_BATCH_SIZE
+    ) -> None:
+        self._spec, self._batch_size = spec, batch_size
+        self._cluster: LocalCluster | None = None
+        self._client = self._connect(address)
+        try:
+            self.info = self._start_pipelines()
+        except BaseException:
+            self.close()
+            raise
+
+    def _connect(self, address: str) -> Client:
+        workers = local_workers(address)
+        try:
+            if workers is None:
+                return Client(address, timeout=CONNECT_SECONDS)
+            with warnings.catch_warnings():  # "port in use, took another": not for users
+                warnings.simplefilter("ignore")
+                self._cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,  # spaCy holds the GIL: a process per CPU
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=":0",  # any free port: another cluster may hold 8787
+                    silence_logs=logging.CRITICAL,
+                )
+                return Client(self._cluster)
+        except (OSError, TimeoutError) as error:
+            self.close()
+            raise UsageError(f"--cluster {address}: cannot reach the scheduler: {error}") from None
+
+    def _start_pipelines(self) -> PipelineInfo:
+        from ..records import PipelineInfo
+
+        try:
+            self._client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except TimeoutError:
+            raise UsageError(f"no Dask worker joined within {CONNECT_SECONDS} s") from None
+        try:
+            self._client.register_plugin(PipelinePlugin(self._spec), name=PLUGIN)
+            infos = set(self._client.run(_worker_info, self._spec).values())
+        except EvextractError as error:
+            raise type(error)(f"on a Dask worker: {error}") from None
+        if len(infos) > 1:
+            raise UsageError(
+                "the Dask workers build different pipelines (install the same evextract and"
+                f" model on each): {' / '.join(sorted(infos))}"
+            )
+        return PipelineInfo.model_validate_json(infos.pop())
+
+    def run(self, items: Iterable[Item]) -> Iterator[Result]:
+        return self._in_order(items)
+
+    def _in_order(self, items: Iterable[Item]) -> Iterator[Result]:
+        workers = max(1, len(self._client.scheduler_info()["workers"]))
+        pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        try:
+            for batch in batches(items, self._batch_size):
+                pending.append((batch, self._submit(batch)))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    yield from self._results(*pending.popleft())
+            while pending:
+                yield from self._results(*pending.popleft())
+        finally:  # Ctrl-C, a closed pipe: the cluster need not finish the rest
+            self._client.cancel([future for _, future in pending])
+
+    def _submit(self, batch: list[Item]) -> Future[list[Result]]:
+        key = f"evextract-batch-{uuid.uuid4().hex}"
+        return self._client.submit(_extract, batch, self._spec, key=key, pure=False)
+
+    def _results(self, batch: list[Item], future: Future[list[Result]]) -> list[Result]:
+        try:
+            return future.result()
+        except KilledWorker:
+            return self._one_by_one(batch)
+        except EvextractError:
+            raise
+        except Exception as error:  # the scheduler gone, a task's own failure
+            raise WorkerError(f"the Dask cluster failed: {describe(error)}{_LOST}") from None
+        finally:
+            future.release()
+
+    def _one_by_one(self, batch: Sequence[Item]) -> list[Result]:
+        """A batch whose workers kept dying, redone an article at a time: only the
+        article that kills its worker fails."""
+        if len(batch) == 1:
+            return [_killed(batch[0])]
+        singles = [([item], self._submit([item])) for item in batch]
+        return [result for single in singles for result in self._results(*single)]
+
+    def close(self) -> None:
+        client, cluster = getattr(self, "_client", None), self._cluster
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _killed(item: Item) -> Result:
+    if isinstance(item, Article | Unread):
+        return ArticleError(item.source.source, KILLED)
+    return item  # an error or a skipped article kills nothing
