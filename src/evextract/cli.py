@@ -298,8 +298,18 @@ def _executor(model: str | None, no_kb: bool, jobs: int, cluster: str | None) ->
             raise UsageError("--jobs and --cluster do not go together: use --cluster local:N")
         # The cluster's own log lines (a worker restarted, a task retried) are not for this
         # terminal: every article that fails is named here, in one line.
-        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        _silence_distributed()
     return api.executor(model, knowledge_base=not no_kb, jobs=jobs, cluster=cluster)
+
+
+def _silence_distributed() -> None:
+    """Dask's logging config gives some of its loggers their own level when distributed is
+    imported ('distributed.client' warns of a rescheduled key), so each is set after it."""
+    import distributed  # noqa: F401  (its import configures its loggers)
+
+    for name in [*logging.root.manager.loggerDict, "distributed"]:
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _error(message: str) -> None:

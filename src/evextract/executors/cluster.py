@@ -167,11 +167,30 @@ class ClusterExecutor(Executor):
 
     def _one_by_one(self, batch: Sequence[Item]) -> list[Result]:
         """A batch whose workers kept dying, redone an article at a time: only the
-        article that kills its worker fails."""
+        article that kills its worker fails. An article that died beside it (a worker runs
+        several tasks at once) is run once more alone, after the others have finished."""
         if len(batch) == 1:
             return [_killed(batch[0])]
-        singles = [([item], self._submit([item])) for item in batch]
-        return [result for single in singles for result in self._results(*single)]
+        singles = [(item, self._submit([item])) for item in batch]
+        outcomes = [(item, self._single(future)) for item, future in singles]
+        return [result if result is not None else self._alone(item) for item, result in outcomes]
+
+    def _single(self, future: Future[list[Result]]) -> Result | None:
+        """The single article's result, or None when its worker died."""
+        try:
+            return future.result()[0]
+        except KilledWorker:
+            return None
+        except EvextractError:
+            raise
+        except Exception as error:
+            raise WorkerError(f"the Dask cluster failed: {describe(error)}{_LOST}") from None
+        finally:
+            future.release()
+
+    def _alone(self, item: Item) -> Result:
+        result = self._single(self._submit([item]))
+        return result if result is not None else _killed(item)
 
     def close(self) -> None:
         client, cluster = getattr(self, "_client", None), self._cluster
