@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -117,7 +117,7 @@ def _longest_at(doc: Doc, i: int, models: frozenset[str]) -> int:
     return best
 
 
-@lru_cache(maxsize=None)
+@cache
 def _prefixes(models: frozenset[str]) -> frozenset[str]:
     """Every beginning of every name (makers' product sets are few and live for good)."""
     return frozenset(name[:n] for name in models for n in range(1, len(name) + 1))
