@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any, cast
 
 import spacy
@@ -43,6 +44,10 @@ def build_pipeline(model: str | None = None, *, knowledge_base: bool = True) -> 
     nlp.add_pipe(FIGURES, last=True)
     cast(RelationFinder, nlp.add_pipe(RELATIONS, last=True)).initialize(nlp=nlp)
     cast(FactFinder, nlp.add_pipe(FACTS, last=True)).initialize(nlp=nlp)
+    # The pipeline (gazetteer, knowledge base, vocab: some 280,000 objects) lives as long
+    # as the process: frozen, the garbage collector stops walking it at every full
+    # collection, 1.3% of an extraction's time.
+    gc.freeze()
     return nlp
 
 
