@@ -33,8 +33,9 @@ lint: $(VENV)/.installed-dev
 check: test lint
 
 # Options for the benchmark: make bench ARGS='--only fsync' (see python -m benchmarks.run -h).
+# Under flock: benchmarks on the shared machine never overlap.
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m benchmarks.run $(ARGS)
+	flock /tmp/bench.lock $(BIN)/python -m benchmarks.run $(ARGS)
 
 # Regenerate the common-word list the entity typer reads (needs wordfreq, not installed by run/test).
 common-words: $(VENV)/.installed-run

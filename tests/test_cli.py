@@ -265,9 +265,28 @@ def test_two_jobs_write_the_same_records_in_the_same_order(tmp_path: Path) -> No
     assert len(records_of(shared.stdout)) == 39
 
 
-def test_jobs_below_one_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("extract", str(tmp_path), "--jobs", "0")
+def test_jobs_below_zero_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path), "--jobs", "-1")
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_jobs_zero_is_one_worker_per_cpu(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evextract import api
+
+    for n in range(6):
+        (tmp_path / f"a{n}.txt").write_text(f"BYD sold {n + 1},000 cars in Shenzhen.\n")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    seen: list[int] = []
+    extract_corpus = api.extract_corpus
+
+    def spy(*args: Any, jobs: int = 1, **kwargs: Any) -> Any:
+        seen.append(jobs)
+        return extract_corpus(*args, jobs=jobs, **kwargs)
+
+    monkeypatch.setattr(api, "extract_corpus", spy)
+    shared = run("extract", str(tmp_path), "-q", "--jobs", "0")
+    assert seen == [3] and shared.exit_code == 0
+    assert records_of(shared.stdout) == records_of(run("extract", str(tmp_path), "-q").stdout)
 
 
 def test_a_folder_without_articles_is_named(tmp_path: Path) -> None:
@@ -360,7 +379,7 @@ def evextract_process(*args: str, **options: Any) -> subprocess.Popen[bytes]:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("extract", "--jobs", "0", "x"), "Error: Invalid value for '--jobs'"),
+        (("extract", "--jobs", "-1", "x"), "Error: Invalid value for '--jobs'"),
         (("extract", "--frobnicate", "x"), "Error: No such option: --frobnicate"),
         (("frobnicate",), "Error: No such command 'frobnicate'."),
     ],

@@ -8,6 +8,7 @@ stdout carries only records; everything for people goes to stderr.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,8 +56,26 @@ QuietOption = Annotated[
 NoKBOption = Annotated[
     bool, typer.Option("--no-kb", help="Switch the industry knowledge base off.")
 ]
+
+
+def cpus_for_jobs(jobs: int) -> int:
+    """--jobs as given, or for 0 the CPUs this process may run on (its affinity, which
+    a container or `taskset` may narrow below os.cpu_count())."""
+    if jobs != 0:
+        return jobs
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Worker processes (1: all in this process).")
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        callback=cpus_for_jobs,
+        help="Worker processes (1: all in this process; 0: one per CPU).",
+    ),
 ]
 ClusterOption = Annotated[
     str | None,

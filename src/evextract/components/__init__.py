@@ -4,6 +4,14 @@
 components, not components themselves.
 """
 
-from . import entities, facts, figures, knowledge_base, relations
+from . import attributes, entities, facts, figures, knowledge_base, lemmas, relations
 
-__all__ = ["entities", "facts", "figures", "knowledge_base", "relations"]
+__all__ = [
+    "attributes",
+    "entities",
+    "facts",
+    "figures",
+    "knowledge_base",
+    "lemmas",
+    "relations",
+]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -100,11 +100,24 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
 
 
 def _longest_at(doc: Doc, i: int, models: frozenset[str]) -> int:
-    """The number of tokens of the longest product name starting at token i."""
+    """The number of tokens of the longest product name starting at token i.
+
+    A span's text begins with the text of each shorter span at the same start, so
+    the search stops at the first that begins no name (most stop at one token)."""
     best = 0
-    for size in range(1, _PRODUCT_TOKENS + 1):
-        if i + size > len(doc):
+    prefixes = _prefixes(models)
+    text = ""
+    for end in range(i, min(i + _PRODUCT_TOKENS, len(doc))):
+        token = doc[end]
+        text = token.text if end == i else text + doc[end - 1].whitespace_ + token.text
+        if text not in prefixes:
             break
-        if doc[i : i + size].text in models:
-            best = size
+        if text in models:
+            best = end - i + 1
     return best
+
+
+@cache
+def _prefixes(models: frozenset[str]) -> frozenset[str]:
+    """Every beginning of every name (makers' product sets are few and live for good)."""
+    return frozenset(name[:n] for name in models for n in range(1, len(name) + 1))
