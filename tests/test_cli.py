@@ -277,13 +277,13 @@ def test_jobs_zero_is_one_worker_per_cpu(tmp_path: Path, monkeypatch: pytest.Mon
         (tmp_path / f"a{n}.txt").write_text(f"BYD sold {n + 1},000 cars in Shenzhen.\n")
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     seen: list[int] = []
-    extract_corpus = api.extract_corpus
+    executor = api.executor
 
     def spy(*args: Any, jobs: int = 1, **kwargs: Any) -> Any:
         seen.append(jobs)
-        return extract_corpus(*args, jobs=jobs, **kwargs)
+        return executor(*args, jobs=jobs, **kwargs)
 
-    monkeypatch.setattr(api, "extract_corpus", spy)
+    monkeypatch.setattr(api, "executor", spy)
     shared = run("extract", str(tmp_path), "-q", "--jobs", "0")
     assert seen == [3] and shared.exit_code == 0
     assert records_of(shared.stdout) == records_of(run("extract", str(tmp_path), "-q").stdout)
