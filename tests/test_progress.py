@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 
 from rich.console import Console
 
@@ -28,3 +29,14 @@ def test_the_summary_counts_what_the_run_did() -> None:
 
 def _rows(screen: io.StringIO) -> list[str]:
     return [line for line in screen.getvalue().splitlines() if line.count("│") == 3]
+
+
+def test_the_progress_bar_starts_no_thread() -> None:
+    # a thread, once started, slows extraction for good (evextract/threads.py)
+    console = Console(file=io.StringIO(), force_terminal=True, width=60)
+    before = threading.active_count()
+    with progress(console, 3) as advance:
+        for _ in range(3):
+            advance()
+        assert threading.active_count() == before
+    assert "extracting" in console.file.getvalue()

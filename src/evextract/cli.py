@@ -384,7 +384,9 @@ def main() -> None:
     import signal
 
     from . import streams
+    from .threads import one_blas_thread
 
+    one_blas_thread()  # before anything imports numpy
     streams.guard()
     # `kill` or a timeout: unwind as for Ctrl-C, so a record being written is cleaned up.
     signal.signal(signal.SIGTERM, _exit_on_signal)
