@@ -9,6 +9,7 @@ These tests never skip: dask is in the dev install (`make test`).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import signal
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import dask
-import fsspec
 import pytest
 import spacy
 from distributed import Client, LocalCluster
@@ -28,12 +28,13 @@ from typer.testing import CliRunner
 
 import evextract
 from evextract.cli import app
-from evextract.executors.cluster import start_local_cluster
+from evextract.executors.cluster import LocalWorkers
 
-from . import cluster_faults
+from . import cluster_faults, cluster_memory
 from .conftest import ROOT
 
 FAULTS = Path(cluster_faults.__file__)
+MEMORY = Path(cluster_memory.__file__)
 COMPANIES = ("BYD", "CATL", "Tesla", "Nio", "Volkswagen", "Hyundai", "Ford", "Rivian")
 PLACES = ("Szeged", "Debrecen", "Hefei", "Shenzhen", "Austin", "Chennai", "Zwickau")
 RUN_TIMEOUT = 120
@@ -59,15 +60,18 @@ def write_corpus(folder: Path, count: int) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[tuple[str, Client]]:
     # One retry of a task whose worker died (Dask's default is 3): the fatal article
-    # then takes 4 worker deaths, not 8.
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    # then takes 4 worker deaths, not 8. Non-daemonic, as `local:N` starts them: each
+    # worker runs its batches in a helper process (the README says so for workers
+    # started by hand); tests/test_cluster.py's daemonic test covers the others.
+    settings = {"distributed.scheduler.allowed-failures": 1, "distributed.worker.daemon": False}
+    with dask.config.set(settings):
         local = LocalCluster(
             n_workers=2,
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
-            preload=[str(FAULTS)],
+            preload=[str(FAULTS), str(MEMORY)],
         )
         client = Client(local)
         try:
@@ -117,22 +121,13 @@ def test_records_are_byte_identical_to_a_local_run(
     assert streamed.stdout_bytes == run("extract", str(tmp_path / "in"), "-q").stdout_bytes
 
 
-def _store(texts: dict[str, str]) -> None:
-    """Write a memory:// corpus in this process (a worker's, or the client's)."""
-    fs = fsspec.filesystem("memory")
-    for name, text in texts.items():
-        fs.pipe_file(f"/corpus/{name}", text.encode())
-
-
 def test_a_memory_url_gives_the_records_of_its_local_copy(
     cluster: tuple[str, Client], tmp_path: Path
 ) -> None:
-    address, client = cluster
-    texts = write_corpus(tmp_path / "corpus", 6)
-    # memory:// lives in each process: the client lists it, the workers read it, as
-    # they would a bucket.
-    _store(texts)
-    client.run(_store, texts)
+    address, _ = cluster
+    for name, text in cluster_memory.TEXTS.items():
+        (tmp_path / "corpus" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
     there = run("extract", "memory://corpus", "-q", "--cluster", address)
     here = run("extract", str(tmp_path / "corpus"), "-q")
     assert there.exit_code == 0, there.stderr
@@ -211,7 +206,8 @@ def test_cluster_local_starts_its_own_workers(blank_model: Path, tmp_path: Path)
 
 def _worker_settings(names: tuple[str, ...]) -> dict[str, object]:
     profiling = dask.config.get("distributed.worker.profile.enabled")
-    return {"profiling": profiling, **{name: os.environ.get(name) for name in names}}
+    daemon = multiprocessing.current_process().daemon
+    return {"profiling": profiling, "daemon": daemon, **{n: os.environ.get(n) for n in names}}
 
 
 def test_local_workers_keep_glibc_adaptive_malloc_and_do_not_profile(
@@ -224,10 +220,28 @@ def test_local_workers_keep_glibc_adaptive_malloc_and_do_not_profile(
     for exported, expected in ((None, None), ("1048576", "1048576")):
         if exported is not None:
             monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", exported)
-        with start_local_cluster(1) as local, Client(local) as client:
+        with LocalWorkers(1) as local, Client(local.cluster) as client:
             (seen,) = client.run(_worker_settings, names).values()
         expected_settings = {"MALLOC_TRIM_THRESHOLD_": expected, "OMP_NUM_THREADS": "1"}
-        assert seen == {"profiling": False, **expected_settings}
+        assert seen == {"profiling": False, "daemon": False, **expected_settings}
+
+
+def test_a_daemonic_worker_runs_its_batches_itself(blank_model: Path, tmp_path: Path) -> None:
+    # Dask's default for workers started by hand: no helper process, the same records.
+    write_corpus(tmp_path / "in", 6)
+    args = ["extract", str(tmp_path / "in"), "-q", "--no-kb", "--model", str(blank_model)]
+    with (
+        dask.config.set({"distributed.worker.daemon": True}),
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        ) as local,
+        Client(local) as client,
+    ):
+        there = run(*args, "--cluster", local.scheduler_address)
+        children = client.run(lambda: len(multiprocessing.active_children()))
+    assert there.exit_code == 0
+    assert there.stdout_bytes == run(*args).stdout_bytes
+    assert list(children.values()) == [0]
 
 
 def test_jobs_and_cluster_together_are_a_usage_error(tmp_path: Path) -> None:

@@ -60,11 +60,11 @@ def test_an_extraction_process_ends_with_the_one_thread_it_started_with(
 # A forked worker as `--jobs` starts one: it asks to end with its parent, then waits.
 ORPHAN = """
 import os, sys, threading, time
-from evextract.executors.processes import _end_with
+from evextract.executors.processes import end_with
 parent = os.getpid()
 child = os.fork()
 if child == 0:
-    _end_with(parent)
+    end_with(parent)
     sys.stdout.write(f"{os.getpid()} {threading.active_count()}\\n")
     sys.stdout.flush()
     time.sleep(60)

@@ -1,11 +1,12 @@
 """Batches on a Dask cluster: `--cluster tcp://host:8786`, or `--cluster local[:N]`.
 
-The client (this process) sends batches of article paths; each worker reads the
-bytes itself and runs `batches.extract_batch`, so texts never cross the network
-and records come back. A worker builds the pipeline once, from a PipelineSpec
-(model and knowledge base), when the `PipelinePlugin` is registered on it, and
-keeps it in its per-process cache for every later batch; the `nlp` object is
-never pickled. A worker that cannot build it fails the run at once.
+The client (this process) sends batches of article paths; each worker's helper
+process (executors/helper.py) reads the bytes itself and runs
+`batches.extract_batch`, so texts never cross the network and records come back.
+The helper builds the pipeline once, from a PipelineSpec (model and knowledge
+base), when the `PipelinePlugin` is registered on its worker, and keeps it for
+every later batch; the `nlp` object is never pickled. A worker that cannot build
+it fails the run at once.
 
 At most a few batches per worker are in flight, so the client's memory stays flat,
 and results are taken in input order. A worker that dies has its batches run
@@ -16,7 +17,6 @@ article that kills every worker it reaches is reported as failed, alone.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import uuid
@@ -28,15 +28,16 @@ from typing import TYPE_CHECKING, Any
 import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin
 
-from ..batches import Item, Result, Unread, batches, describe, extract_batch
+from ..batches import Item, Result, Unread, batches, describe
 from ..corpus import Article
 from ..errors import ArticleError, EvextractError, UsageError, WorkerError
+from ..loading import PipelineSpec
 from . import Executor, local_workers
+from .helper import Helper, InWorker, Preload, preloads_of, start
 
 if TYPE_CHECKING:
     from distributed import Future
 
-    from ..loading import PipelineSpec
     from ..records import PipelineInfo
 
 PLUGIN = "evextract-pipeline"
@@ -52,39 +53,55 @@ _LOST = "; the records written so far are kept, and a rerun with -o skips them"
 # slower, five times the system time. Our workers get glibc's adaptive defaults (a
 # value the user exported still reaches them). Nor do they run Dask's sampling profiler
 # (every thread's stack every 10 ms, for a dashboard no one opens): 2% of the run.
+# Non-daemonic, they may start their helper processes (executors/helper.py).
 LOCAL_WORKER_CONFIG = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
+    "distributed.worker.daemon": False,
 }
 
-# A worker with several threads shares one pipeline among them: one batch at a time.
-_PIPELINE_LOCK = threading.Lock()
+# A worker with several threads starts one helper among them; it keeps the helpers of
+# the last few pipelines it was asked for (runs with another --model, say).
+HELPERS_PER_WORKER = 2
+_HELPER_LOCK = threading.Lock()
+_helpers: dict[PipelineSpec, Helper | InWorker] = {}  # in each worker: its helper per pipeline
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Builds the pipeline on each worker as it joins, so that a worker without the model
-    fails registration (the run) at once rather than every task later."""
+    """Starts each worker's helper process (executors/helper.py) as the worker joins, so
+    that a worker without the model fails registration (the run) at once rather than
+    every task later."""
 
     def __init__(self, spec: PipelineSpec) -> None:
         self.spec = spec
 
     def setup(self, worker: Any) -> None:
-        with _PIPELINE_LOCK:
-            self.spec.load()
-        # The pipeline lives as long as the worker: kept out of the garbage collector's
-        # scans, as the forked workers of --jobs keep it (gc.freeze before forking).
-        gc.freeze()
+        # Dask calls this on the worker's main thread, which the helper's end is tied to.
+        # Each run registers the plugin again: a helper already built for the spec stays.
+        _helper(self.spec, preloads_of(worker))
+
+
+def _helper(spec: PipelineSpec, preloads: list[Preload] | None = None) -> Helper | InWorker:
+    with _HELPER_LOCK:
+        if spec not in _helpers:
+            if preloads is None:
+                from distributed import get_worker
+
+                preloads = preloads_of(get_worker())
+            if len(_helpers) >= HELPERS_PER_WORKER:  # the longest unused goes
+                _helpers.pop(next(iter(_helpers))).close()
+            _helpers[spec] = start(spec, preloads)
+        _helpers[spec] = _helpers.pop(spec)  # the most recently used last
+        return _helpers[spec]
 
 
 def _extract(batch: list[Item], spec: PipelineSpec) -> list[Result]:
-    """A task: one batch on a worker, with the pipeline this process built once."""
-    with _PIPELINE_LOCK:
-        return extract_batch(batch, spec.load(), spec.info())
+    """A task: one batch, run by this worker's helper process."""
+    return _helper(spec).extract(batch)
 
 
 def _worker_info(spec: PipelineSpec) -> str:
-    with _PIPELINE_LOCK:
-        return spec.info().model_dump_json()
+    return _helper(spec).info.model_dump_json()
 
 
 class ClusterExecutor(Executor):
@@ -97,7 +114,7 @@ class ClusterExecutor(Executor):
         self, address: str, spec: PipelineSpec, *, batch_size: int = CLUSTER_BATCH_SIZE
     ) -> None:
         self._spec, self._batch_size = spec, batch_size
-        self._cluster: LocalCluster | None = None
+        self._cluster: LocalWorkers | None = None
         self._client = self._connect(address)
         try:
             self.info = self._start_pipelines()
@@ -110,8 +127,8 @@ class ClusterExecutor(Executor):
         try:
             if workers is None:
                 return Client(address, timeout=CONNECT_SECONDS)
-            self._cluster = start_local_cluster(workers)
-            return Client(self._cluster)
+            self._cluster = LocalWorkers(workers)
+            return Client(self._cluster.cluster)
         except (OSError, TimeoutError) as error:
             self.close()
             raise UsageError(f"--cluster {address}: cannot reach the scheduler: {error}") from None
@@ -202,9 +219,34 @@ class ClusterExecutor(Executor):
             cluster.close()
 
 
-def start_local_cluster(workers: int) -> LocalCluster:
-    """`--cluster local:N`: N worker processes on loopback, one thread each."""
-    with warnings.catch_warnings(), dask.config.set(LOCAL_WORKER_CONFIG):
+class LocalWorkers:
+    """`--cluster local:N`: N worker processes on loopback, one thread each, with
+    LOCAL_WORKER_CONFIG for as long as the cluster is open: Dask reads it again whenever
+    it starts a worker anew (after one was killed)."""
+
+    def __init__(self, workers: int) -> None:
+        self._settings = dask.config.set(LOCAL_WORKER_CONFIG)
+        try:
+            self.cluster = _local_cluster(workers)
+        except BaseException:
+            self._settings.__exit__(None, None, None)
+            raise
+
+    def close(self) -> None:
+        try:
+            self.cluster.close()
+        finally:
+            self._settings.__exit__(None, None, None)
+
+    def __enter__(self) -> LocalWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _local_cluster(workers: int) -> LocalCluster:
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "port in use, took another": not for users
         return LocalCluster(
             n_workers=workers,

@@ -133,10 +133,10 @@ def _start_worker(nlp: Language, info: PipelineInfo, parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone answers it, in one line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _end_with(parent)
+    end_with(parent)
 
 
-def _end_with(parent: int) -> None:
+def end_with(parent: int) -> None:
     """End this worker once its parent is gone (killed with SIGKILL, say): nothing would
     ever tell it, since it holds the task queue's write end itself.
 
