@@ -87,8 +87,8 @@ def _views(doc: Doc) -> _DocViews | None:
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """The Doc's tokens as a list; made once inside `shared_views`, else anew."""
-    views = _views(doc)
-    return views.tokens if views is not None else list(doc)
+    views = doc.user_data.get(_VIEWS_KEY)  # not `_views`: called most, kept short
+    return views.tokens if isinstance(views, _DocViews) else list(doc)
 
 
 def span_tokens(span: Span) -> list[Token]:
@@ -118,7 +118,7 @@ def doc_sents(doc: Doc) -> list[Span]:
     return views.sents
 
 
-def sentence_of(token: Token) -> Span:
+def token_sentence(token: Token) -> Span:
     """`token.sent`, looked up: `Token.sent` walks the tokens to both ends on every call."""
     views = _views(token.doc)
     if views is None:

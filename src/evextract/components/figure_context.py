@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from ..extensions import COUNTRY, doc_ents, doc_tokens, sentence_of, span_text
+from ..extensions import COUNTRY, doc_ents, doc_tokens, span_text, token_sentence
 from ..figures import FigureLexicon, FigureValue
 from . import counted
 
@@ -113,9 +113,9 @@ def inherit_units(doc: Doc, found: list[Found]) -> list[Found]:
 
 def _unit_before(doc: Doc, figure: Found, before: list[Found]) -> str | None:
     tokens = doc_tokens(doc)
-    sentence = sentence_of(tokens[figure.start])
+    sentence = token_sentence(tokens[figure.start])
     for other in reversed(before):
-        if sentence_of(tokens[other.start]) != sentence:
+        if token_sentence(tokens[other.start]) != sentence:
             return None
         if other.value.kind == "quantity" and other.value.unit:
             return other.value.unit

@@ -81,9 +81,12 @@ def product_spans(
             after_maker.add(maker.end)
             yield Span(doc, maker.end, maker.end + length, label="PRODUCT")
     tokens = doc_tokens(doc)
+    starts = _prefixes(names.any_maker)
     for i in range(len(doc)):
         if i in after_maker or i in named or not tokens[i].text[:1].isalnum():
             continue  # "Ather Rizta" is Ather's Rizta, not a product named with its maker
+        if tokens[i].text not in starts:
+            continue  # no name starts so: most words
         length = _longest_at(doc, i, names.any_maker)
         if length and _stands_alone(doc, i, i + length):
             text = span_text(doc[i : i + length])
