@@ -40,7 +40,8 @@ def doc_text(doc: Doc) -> str:
     """The Doc's text, joined once: `Doc.text` joins every token anew on each call."""
     cached = doc.user_data.get(_TEXT_KEY)
     if isinstance(cached, tuple) and cached[0] == len(doc):  # not a copy from a merged piece
-        return str(cached[1])
+        known: str = cached[1]
+        return known
     text = doc.text
     doc.user_data[_TEXT_KEY] = (len(doc), text)
     return text

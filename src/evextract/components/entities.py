@@ -128,6 +128,21 @@ class EntityRules:
         lists = {key: frozenset(raw[key]) for key in cls.__dataclass_fields__ if key in raw}
         return cls(**lists, common_words=read_words(COMMON_WORDS_RESOURCE))
 
+    # Unions the typer reads for every name, made once.
+    @cached_property
+    def body_heads(self) -> frozenset[str]:
+        """Head words of a company's or a body's name."""
+        return self.company_heads | self.organization_heads
+
+    @cached_property
+    def site_or_body_heads(self) -> frozenset[str]:
+        return self.facility_heads | self.organization_heads
+
+    @cached_property
+    def generic_tails(self) -> frozenset[str]:
+        """Generic words that end no name ('U.S. EV'), but not a body's head ('Board')."""
+        return self.generic_names - self.organization_heads
+
     def is_common_word(self, span: Span) -> bool:
         """'Prices', 'Offtake', 'Agriculture': one capitalized common word (a heading, a
         list label, a portfolio) is no name unless the knowledge base knows it."""
@@ -288,7 +303,7 @@ class EntityTyper:
         """Bylines and credits name people ('By ZHANG WEI', 'Photo: ADI PRASETYO/for this
         site') in capitals the model takes for organizations; an agency credited there
         ('Photo: Visual China Group') is an organization."""
-        heads = self.rules.organization_heads | self.rules.company_heads
+        heads = self.rules.body_heads
         common = self.rules.common_words
         for credit in credit_names(
             doc_text(doc),
@@ -308,7 +323,7 @@ class EntityTyper:
         knowledge-base name is its own entity."""
         if len(ent) < 2:
             return False
-        heads = self.rules.facility_heads | self.rules.organization_heads
+        heads = self.rules.site_or_body_heads
         words = span_tokens(ent)
         titled = any(t.text in self.rules.title_words for t in words)
         if ent.label_ == "PERSON":  # but "Leapmotor Partner" is a company and a title
@@ -334,9 +349,7 @@ class EntityTyper:
         yield from unnamed_sites(doc, self._site_cues)
         yield from sites
         yield from described_names(doc, self._description_nouns)
-        yield from names_after_a_country(
-            doc, self._is_country, self.rules.company_heads | self.rules.organization_heads
-        )
+        yield from names_after_a_country(doc, self._is_country, self.rules.body_heads)
         for ent in doc_ents(doc):
             if ent.start in dateline_tokens:
                 continue
@@ -464,7 +477,7 @@ class EntityTyper:
 
     def _without_generic_tail(self, span: Span) -> Span:
         """'U.S. EV' is the United States: a trailing generic word is not part of a name."""
-        end, generic = span.end, self.rules.generic_names - self.rules.organization_heads
+        end, generic = span.end, self.rules.generic_tails
         tokens = doc_tokens(span.doc)
         while end - span.start > 1 and tokens[end - 1].text in generic:  # keep "... Board"
             end -= 1
@@ -589,7 +602,7 @@ class EntityTyper:
         """'Salar de Atacama', 'Laguna Verde', 'the Qinghai-Tibet Plateau': a salt flat, a
         lake or a plateau is a named region, never a company or a person."""
         rules = self.rules
-        if len(span) < 2 or self._has_head(span, rules.company_heads | rules.organization_heads):
+        if len(span) < 2 or self._has_head(span, rules.body_heads):
             return False  # "Mount Isa Mines", "Gulf Cooperation Council"
         return span[0].text in rules.natural_feature_firsts or (
             span[-1].text in rules.natural_feature_lasts
@@ -676,7 +689,7 @@ class EntityTyper:
         rules = self.rules
         if len(span) > 3 or any(name_context.is_acronym(t.text) for t in span):
             return False
-        if self._has_head(span, rules.company_heads | rules.organization_heads):
+        if self._has_head(span, rules.body_heads):
             return False
         return placed_by_context(
             span, self._place_cues, lambda text: self._is_known_place(text, context)

@@ -10,6 +10,7 @@ dependency parse. Then set annotations: each figure becomes a span in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -100,8 +101,7 @@ class FigureFinder:
 
     @staticmethod
     def _may_start(token: Token) -> bool:
-        text = token.text
-        return _DIGIT.search(text) is not None or token.lower_ in _NUMBER_WORDS_BEFORE_SCALE
+        return _has_digit(token.text) or token.lower_ in _NUMBER_WORDS_BEFORE_SCALE
 
     def _figure_at(self, doc: Doc, i: int) -> Found | int | None:
         anchor = self._anchor(doc, i)
@@ -356,6 +356,12 @@ def _words(doc: Doc, start: int, end: int) -> str:
         return ""
     last = tokens[end - 1]
     return doc_text(doc)[tokens[start].idx : last.idx + len(last.text_with_ws)].strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_digit(word: str) -> bool:
+    """Asked of every token: once per word (a bounded cache: a corpus's words are many)."""
+    return _DIGIT.search(word) is not None
 
 
 def _core_text(words: str, prefix: str) -> str:

@@ -21,7 +21,7 @@ A surface rule catches headlines the parser misreads ("Nio and CATL join forces"
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -594,10 +594,10 @@ def _may_be_a_cue(token: Token) -> bool:
     return token.pos_ in _CUE_POS or token.tag_ == "NN" or token.lemma_.lower() == "bring"
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _cue_verb(word: str, verbs: frozenset[str]) -> str | None:
-    """The partnership verb a word is a form of: 'partners', 'teamed' (once per word: most
-    words are none)."""
+    """The partnership verb a word is a form of: 'partners', 'teamed' (once per word, in a
+    bounded cache: most words are none, and a corpus's words are many)."""
     stems = {word, word.removesuffix("s"), word.removesuffix("ed"), word.removesuffix("ing")}
     return next((v for v in stems if v in verbs), None)
 
