@@ -46,3 +46,30 @@ def test_periods_are_slices_of_the_text_in_order() -> None:
     periods = find_periods(text)
     assert [p.name for p in periods] == ["Q1 2024", "second half of 2024", "2023"]
     assert all(text[p.start : p.end] == p.text for p in periods)
+
+
+GATED_CASES = [
+    "In 2024, the city's NEV output exceeded 1.37 million units.",
+    "Sales rose in the third quarter and in Q4 2023, and in H1 2024 and 1H24.",
+    "July-September quarter of 2023; fiscal 2025; FY25; fiſcal 2026.",
+    "the first five months of 2024, from January to October 2023, Jan-Apr",
+    "On July 1, 2025 it said sales rose 5% year on year, last year and this quarter.",
+    "between 2025 and 2029, by 2030, since 2019, 2020-06-02, 12 March 2024",
+    "no period here at all, only the second half and a Mayor",
+]
+
+
+@pytest.mark.parametrize("text", GATED_CASES)
+def test_a_pattern_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    """The gate of each pattern holds what every match holds: searching with all the
+    patterns, gates ignored, finds the same periods."""
+    from evextract.periods import Period, _patterns
+
+    found: list[tuple[int, int, str | None]] = []
+    for pattern, normalize, _ in _patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(start < e and s < end for s, e, _ in found):
+                found.append((start, end, normalize(match)))
+    expected = [Period(s, e, text[s:e], n) for s, e, n in sorted(found) if n is not None]
+    assert find_periods(text) == expected

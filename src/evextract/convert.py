@@ -22,6 +22,7 @@ from .extensions import (
     QID,
     ROLES,
     doc_text,
+    span_text,
 )
 from .facts import FigureFacts
 from .figures import FigureValue
@@ -59,16 +60,17 @@ def _typed_mentions(doc: Doc) -> list[TypedMention]:
 
 
 def _typed_mention(span: Span) -> TypedMention:
+    attributes = span._  # each `span._` builds a new accessor
     return TypedMention(
         type=span.label_,
-        text=span.text,
+        text=span_text(span),
         start=span.start_char,
         end=span.end_char,
-        canonical=span._.get(CANONICAL),
-        entity_id=span._.get(ENTITY_ID),
-        country=span._.get(COUNTRY),
-        code=span._.get(CODE),
-        qid=span._.get(QID),
+        canonical=attributes.get(CANONICAL),
+        entity_id=attributes.get(ENTITY_ID),
+        country=attributes.get(COUNTRY),
+        code=attributes.get(CODE),
+        qid=attributes.get(QID),
     )
 
 
@@ -107,8 +109,9 @@ class _Sentences:
 
 
 def _figure(span: Span, index: int, names: _CanonicalNames, sentences: _Sentences) -> Figure:
-    value: FigureValue = span._.get(FIGURE)
-    facts: FigureFacts = span._.get(FACTS) or FigureFacts()
+    attributes = span._
+    value: FigureValue = attributes.get(FIGURE)
+    facts: FigureFacts = attributes.get(FACTS) or FigureFacts()
     linked = value.equivalent_of
     return Figure(
         id=_figure_id(index),
@@ -119,7 +122,7 @@ def _figure(span: Span, index: int, names: _CanonicalNames, sentences: _Sentence
         unit=value.unit,
         qualifier=value.qualifier,
         equivalent_of=_figure_id(linked) if linked is not None else None,
-        text=span.text,
+        text=span_text(span),
         start=span.start_char,
         end=span.end_char,
         sentence=sentences.text_of(span),

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .datafiles import read_json
 
@@ -82,7 +82,9 @@ Normalizer = Callable[[re.Match[str]], str | None]
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], Normalizer], ...]:
+def _patterns() -> tuple[tuple[re.Pattern[str], Normalizer, re.Pattern[str] | None], ...]:
+    """Each pattern, its normalizer, and what any match of it holds: a text without that
+    is not searched with it (most sentences name no month, quarter or half)."""
     words = _words()
     # Month names are case-sensitive ("may" is a verb); everything else is not.
     month = r"(?-i:" + _alternation(m.title() for m in words.months) + r")\.?"
@@ -91,41 +93,80 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Normalizer], ...]:
     relative_year = r"this year|last year|next year"
     year_tail = rf"(?:,?\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+)?(?P<year>{_YEAR}|{relative_year}))?"
     joiner = r"\s*(?:-|–|—|to|through|until|and)\s*"
-    table: list[tuple[str, Normalizer]] = [
+    # what a match must hold, searched with the same flags
+    gates = {"month": month, "year": _YEAR, "quarter": "quarter", "half": "half", "H": "(?-i:H)"}
+    table: list[tuple[str, Normalizer, str | None]] = [
         # Dates come first so that their years and months are not read as periods.
-        (rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", _no_period),
-        (rf"\b\d{{1,2}}\s+{month}\s+{_YEAR}\b", _no_period),
-        (rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b", _no_period),
-        (rf"\b(?P<m1>{month}){joiner}(?P<m2>{month})\s+quarter{year_tail}", _months_quarter),
-        (rf"\b(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter\b{year_tail}", _quarter),
-        (rf"\bQ(?P<ord>[1-4])\b(?:\s*(?P<year>{_YEAR}))?", _quarter),
-        (rf"\b(?:the\s+)?(?P<half>first|second)[\s-]half\b{year_tail}", _half),
-        (rf"\b(?-i:H|(?P<num>[12])H)(?(num)|(?P<h>[12]))\b(?:\s*(?P<year>{_YEAR}))?", _half),
-        (rf"\b(?:the\s+)?first\s+(?P<count>{count})\s+months\b{year_tail}", _first_months),
+        (rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", _no_period, "month"),
+        (rf"\b\d{{1,2}}\s+{month}\s+{_YEAR}\b", _no_period, "month"),
+        (rf"\b{_YEAR}-\d{{2}}-\d{{2}}\b", _no_period, "year"),
+        (
+            rf"\b(?P<m1>{month}){joiner}(?P<m2>{month})\s+quarter{year_tail}",
+            _months_quarter,
+            "quarter",
+        ),
+        (rf"\b(?:the\s+)?(?P<ord>{ordinal})[\s-]quarter\b{year_tail}", _quarter, "quarter"),
+        (rf"\bQ(?P<ord>[1-4])\b(?:\s*(?P<year>{_YEAR}))?", _quarter, "Q[1-4]"),
+        (rf"\b(?:the\s+)?(?P<half>first|second)[\s-]half\b{year_tail}", _half, "half"),
+        (
+            rf"\b(?-i:H|(?P<num>[12])H)(?(num)|(?P<h>[12]))\b(?:\s*(?P<year>{_YEAR}))?",
+            _half,
+            "H",
+        ),
+        (
+            rf"\b(?:the\s+)?first\s+(?P<count>{count})\s+months\b{year_tail}",
+            _first_months,
+            "months",
+        ),
         (
             rf"\b(?:from\s+|between\s+)?(?P<m1>{month})(?:\s+(?P<y1>{_YEAR}))?{joiner}"
             rf"(?P<m2>{month})(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<year>{_YEAR}))?",
             _month_range,
+            "month",
         ),
-        (rf"\b(?:from\s+|between\s+)?(?P<y1>{_YEAR}){joiner}(?P<y2>{_YEAR})\b", _year_range),
-        (r"\b(?:FY\s?|fiscal(?:\s+year)?\s+)(?P<fy>\d{4}|\d{2})\b", _fiscal),
-        (rf"\b(?P<m1>{month})\s+(?P<year>{_YEAR})\b", _month),
-        (rf"\b(?P<by>by|since|until|through)\s+(?P<year>{_YEAR})\b", _year),
-        (rf"(?<![-–/\d])\b(?P<year>{_YEAR})\b(?![-–/]\d)", _year),
-        (rf"\b(?:{_MONTH_PREPOSITIONS})\s+(?P<m1>{month})(?!\s*\d)\b", _month),
+        (
+            rf"\b(?:from\s+|between\s+)?(?P<y1>{_YEAR}){joiner}(?P<y2>{_YEAR})\b",
+            _year_range,
+            "year",
+        ),
+        (r"\b(?:FY\s?|fiscal(?:\s+year)?\s+)(?P<fy>\d{4}|\d{2})\b", _fiscal, "FY|fiscal"),
+        (rf"\b(?P<m1>{month})\s+(?P<year>{_YEAR})\b", _month, "month"),
+        (rf"\b(?P<by>by|since|until|through)\s+(?P<year>{_YEAR})\b", _year, "year"),
+        (rf"(?<![-–/\d])\b(?P<year>{_YEAR})\b(?![-–/]\d)", _year, "year"),
+        (rf"\b(?:{_MONTH_PREPOSITIONS})\s+(?P<m1>{month})(?!\s*\d)\b", _month, "month"),
         (
             rf"\b(?:the\s+)?(?P<relative>{_alternation(words.relative)}|full-year)\b"
             r"(?!-on-)(?!\s+on\s+year)",
             _relative,
+            None,
         ),
     ]
-    return tuple((re.compile(pattern, re.IGNORECASE), normalize) for pattern, normalize in table)
+    return tuple(
+        (
+            re.compile(pattern, re.IGNORECASE),
+            normalize,
+            _gate(gates.get(gate, gate)) if gate is not None else None,
+        )
+        for pattern, normalize, gate in table
+    )
+
+
+@cache
+def _gate(pattern: str) -> re.Pattern[str]:
+    """One compiled gate per pattern text: patterns that share a gate share its search."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def find_periods(text: str) -> list[Period]:
     """The periods in `text`, in order, never overlapping; dates are left out."""
     found: list[tuple[int, int, str | None]] = []
-    for pattern, normalize in _patterns():
+    passed: dict[re.Pattern[str], bool] = {}
+    for pattern, normalize, gate in _patterns():
+        if gate is not None:
+            if gate not in passed:
+                passed[gate] = gate.search(text) is not None
+            if not passed[gate]:
+                continue  # no match can hold what every match holds
         for match in pattern.finditer(text):
             start, end = match.span()
             if not any(start < e and s < end for s, e, _ in found):

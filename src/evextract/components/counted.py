@@ -6,9 +6,11 @@ name (lower case, singular) or the token that names it.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from collections.abc import Iterable
 
-from ..extensions import doc_text
+from spacy.tokens import Doc, Token
+
+from ..extensions import doc_text, doc_tokens
 from ..figures import singular
 
 _UNIT_DEPS = {"nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "appos", "pobj"}
@@ -29,32 +31,34 @@ _NOT_UNITS = {
 
 def counted_noun(doc: Doc, end: int) -> Token | None:
     """The noun the number counts: its head in the parse, in the noun phrase to its right."""
-    last = doc[end - 1]
+    tokens = doc_tokens(doc)
+    last = tokens[end - 1]
     candidates = [last.head] if last.dep_ in _UNIT_DEPS else []
     if end < len(doc):
-        candidates.append(doc[end])
+        candidates.append(tokens[end])
     for token in candidates:
-        word_end = doc[_hyphen_word_end(doc, token.i)]
+        word_end = tokens[_hyphen_word_end(doc, token.i)]
         head = word_end if word_end.pos_ == "NOUN" else token  # "20 e-bikes", split up
         # "2,000 direct jobs", "2.78 lakh electric two-wheelers": on to the noun on the right
         while head.dep_ in _MODIFIER_DEPS and head.head.i > head.i:
             head = head.head
         if is_unit_noun(doc, end, head):
-            return first_plural(doc[end : head.i]) or head
-    plural = first_plural(doc[end : end + _MAX_UNIT_DISTANCE])  # when the parse is lost
+            return first_plural(tokens[end : head.i]) or head
+    plural = first_plural(tokens[end : end + _MAX_UNIT_DISTANCE])  # when the parse is lost
     return plural if plural is not None and is_unit_noun(doc, end, plural) else None
 
 
 def partitive_noun(doc: Doc, end: int) -> Token | None:
     """'160 of the chargers': the count is of the noun after 'of the'."""
-    if end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE:
-        noun = doc[end + 2]
+    tokens = doc_tokens(doc)
+    if end + 2 < len(doc) and tokens[end].lower_ == "of" and tokens[end + 1].lower_ in _PARTITIVE:
+        noun = tokens[end + 2]
         if noun.tag_ in {"NNS", "NNPS"} and noun.is_alpha:
             return noun
     return None
 
 
-def first_plural(tokens: Span) -> Token | None:
+def first_plural(tokens: Iterable[Token]) -> Token | None:
     """'660 robotic arms work side': a count's unit is the first plural noun after it."""
     return next(
         (
@@ -73,7 +77,7 @@ def is_unit_noun(doc: Doc, end: int, head: Token) -> bool:
         return False
     if head.pos_ == "PROPN" and not is_plural_acronym(head):
         return False
-    between = doc[end : head.i]
+    between = doc_tokens(doc)[end : head.i]
     return all(
         (t.pos_ in _NOUN_PHRASE_POS or t.dep_ in {"amod", "compound", "prt"})
         and t.text not in _CLAUSE_PUNCT
@@ -97,12 +101,13 @@ def unit_name(token: Token) -> str:
 
 def _hyphen_word_end(doc: Doc, i: int) -> int:
     """The last part of the hyphenated word that starts at i ('e-bikes', 'plug-in')."""
+    tokens = doc_tokens(doc)
     while (
-        i + 2 < len(doc)
-        and doc[i + 1].text in _HYPHENS
-        and not doc[i].whitespace_
-        and not doc[i + 1].whitespace_
-        and doc[i + 2].is_alpha
+        i + 2 < len(tokens)
+        and tokens[i + 1].text in _HYPHENS
+        and not tokens[i].whitespace_
+        and not tokens[i + 1].whitespace_
+        and tokens[i + 2].is_alpha
     ):
         i += 2
     return i
@@ -110,19 +115,20 @@ def _hyphen_word_end(doc: Doc, i: int) -> int:
 
 def _hyphen_prefix(token: Token) -> str:
     """'double-' in 'double-deckers', 'two-' in 'two-wheelers': the unit is the compound."""
-    doc, i = token.doc, token.i
-    if i < 2 or doc[i - 1].text not in _HYPHENS or doc[i - 1].whitespace_:
+    tokens, i = doc_tokens(token.doc), token.i
+    if i < 2 or tokens[i - 1].text not in _HYPHENS or tokens[i - 1].whitespace_:
         return ""
-    first = doc[i - 2]
+    first = tokens[i - 2]
     return f"{first.lower_}-" if first.is_alpha and not first.whitespace_ else ""
 
 
 def unit_from_label(doc: Doc, start: int) -> str | None:
     """'EVs registered Jan-Apr: 19,347': the label names what is counted."""
-    if start == 0 or doc[start - 1].text != ":":
+    tokens = doc_tokens(doc)
+    if start == 0 or tokens[start - 1].text != ":":
         return None
     label: list[Token] = []
-    for token in reversed(doc[: start - 1]):
+    for token in reversed(tokens[: start - 1]):
         if token.text in {"|", ";", "•"} or "\n" in token.whitespace_:
             break
         label.insert(0, token)
@@ -131,9 +137,9 @@ def unit_from_label(doc: Doc, start: int) -> str | None:
 
 def unit_from_column(doc: Doc, start: int) -> str | None:
     """A count in a table row ('2021 | 3.4% | 5,974') takes its unit from the header row."""
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, doc[start].idx) + 1
-    row = text[line_start : doc[start].idx]
+    text, idx = doc_text(doc), doc_tokens(doc)[start].idx
+    line_start = text.rfind("\n", 0, idx) + 1
+    row = text[line_start:idx]
     if "|" not in row:
         return None
     column = row.count("|")

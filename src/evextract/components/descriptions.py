@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_tokens
+
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
 _ASIDES = frozenset({"itself", "also", "now"})  # ", itself a venture of ..."
 _DESCRIPTION_WORDS = 6  # "the country's trade and investment agency"
@@ -32,7 +34,7 @@ class DescriptionNouns:
 
     def type_of(self, noun: Token) -> str | None:
         word = noun.lower_
-        before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+        before = doc_tokens(noun.doc)[noun.i - 1].lower_ if noun.i > 0 else ""
         if word in self.organization or (word == "group" and before in self.organization_modifiers):
             return "organization"
         if word in self.company:
@@ -43,13 +45,13 @@ class DescriptionNouns:
 def described_names(doc: Doc, nouns: DescriptionNouns) -> Iterator[Span]:
     """Names the model left out that a description types: 'institute INEGI', 'Gecex, the
     executive committee of ...'."""
-    i = 0
+    i, tokens = 0, doc_tokens(doc)
     while i < len(doc):
-        if not _may_start_a_name(doc, i):
+        if not _may_start_a_name(tokens, i):
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 4 and _may_continue_a_name(doc[end]):
+        while end < len(doc) and end - i < 4 and _may_continue_a_name(tokens[end]):
             end += 1
         span = doc[i:end]
         kind = described_type(span, nouns)
@@ -58,11 +60,11 @@ def described_names(doc: Doc, nouns: DescriptionNouns) -> Iterator[Span]:
         i = end
 
 
-def _may_start_a_name(doc: Doc, i: int) -> bool:
-    token = doc[i]
+def _may_start_a_name(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
     if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
         return False
-    return i == 0 or not _may_continue_a_name(doc[i - 1])
+    return i == 0 or not _may_continue_a_name(tokens[i - 1])
 
 
 def _may_continue_a_name(token: Token) -> bool:
@@ -76,18 +78,18 @@ def described_type(span: Span, nouns: DescriptionNouns) -> str | None:
 
 def _after(span: Span, nouns: DescriptionNouns) -> str | None:
     """'AMDA, the association of car dealers, said': the head noun of the apposition."""
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
     i = span.end
-    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _ASIDES:
+    if i + 1 < len(tokens) and tokens[i].text == "," and tokens[i + 1].lower_ in _ASIDES:
         i += 1  # "Nuovo Plus, itself a venture between ..."
-    elif i >= len(doc) or doc[i].text != ",":
+    elif i >= len(tokens) or tokens[i].text != ",":
         return None
-    if i + 3 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 2].tag_ == "POS":
+    if i + 3 < len(tokens) and tokens[i + 1].pos_ == "PROPN" and tokens[i + 2].tag_ == "POS":
         i += 1  # "Ampere, Renault's electric-car unit": a possessor for a determiner
-    elif i + 2 >= len(doc) or doc[i + 1].lower_ not in _DETERMINERS:
+    elif i + 2 >= len(tokens) or tokens[i + 1].lower_ not in _DETERMINERS:
         return None
     head: Token | None = None
-    for token in doc[i + 2 : i + 2 + _DESCRIPTION_WORDS]:
+    for token in tokens[i + 2 : i + 2 + _DESCRIPTION_WORDS]:
         if token.text in _STOPS or token.lower_ in _ENDS:
             break
         if token.tag_ == "POS" or token.pos_ in {"ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT"}:
@@ -105,7 +107,7 @@ def _before(span: Span, nouns: DescriptionNouns) -> str | None:
     """'industry body Plateforme automobile', 'national statistics institute INEGI'."""
     if span.start == 0:
         return None
-    noun = span.doc[span.start - 1]
+    noun = doc_tokens(span.doc)[span.start - 1]
     if not noun.is_lower or noun.pos_ not in {"NOUN", "PROPN"}:  # "institute" may be PROPN
         return None
     return nouns.type_of(noun)
@@ -117,16 +119,17 @@ def names_after_a_country(
     """'China's CNGR Advanced Material', 'Korea's SK IE Technology': a company the model
     left out, named after its country's possessive. Only a run with letters in capitals or
     a company or body head word: 'Japan's Shigeru Ishiba' is a person."""
-    for token in doc[1:]:
+    tokens = doc_tokens(doc)
+    for token in tokens[1:]:
         if token.tag_ != "POS" or token.i + 1 >= len(doc):
             continue
-        country = doc[token.i - 1]
+        country = tokens[token.i - 1]
         if not country.ent_type_ or not is_country(country.text):
             continue
         start = end = token.i + 1
-        while end < len(doc) and end - start < 5 and _may_continue_a_name(doc[end]):
+        while end < len(doc) and end - start < 5 and _may_continue_a_name(tokens[end]):
             end += 1
-        run = doc[start:end]
+        run = tokens[start:end]
         if len(run) and any(_is_capitals(t.text) or t.text in heads for t in run):
             yield Span(doc, start, end, label="ORG")
 

@@ -29,8 +29,13 @@ from ..extensions import (
     COUNTRY,
     ENTITY_ID,
     KB_MATCHES,
+    doc_ents,
     doc_text,
+    doc_tokens,
     register_extensions,
+    shared_views,
+    span_text,
+    span_tokens,
 )
 from ..gazetteer import Gazetteer
 from . import name_context
@@ -123,6 +128,21 @@ class EntityRules:
         lists = {key: frozenset(raw[key]) for key in cls.__dataclass_fields__ if key in raw}
         return cls(**lists, common_words=read_words(COMMON_WORDS_RESOURCE))
 
+    # Unions the typer reads for every name, made once.
+    @cached_property
+    def body_heads(self) -> frozenset[str]:
+        """Head words of a company's or a body's name."""
+        return self.company_heads | self.organization_heads
+
+    @cached_property
+    def site_or_body_heads(self) -> frozenset[str]:
+        return self.facility_heads | self.organization_heads
+
+    @cached_property
+    def generic_tails(self) -> frozenset[str]:
+        """Generic words that end no name ('U.S. EV'), but not a body's head ('Board')."""
+        return self.generic_names - self.organization_heads
+
     def is_common_word(self, span: Span) -> bool:
         """'Prices', 'Offtake', 'Agriculture': one capitalized common word (a heading, a
         list label, a portfolio) is no name unless the knowledge base knows it."""
@@ -161,17 +181,24 @@ class EntityTyper:
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
+        with shared_views(doc):
+            spans = self._typed_names(doc)
+        doc.ents = spans  # after the block: its views hold the entities before
+        return doc
+
+    def _typed_names(self, doc: Doc) -> list[Span]:
         matches = list(doc.spans[self.kb_spans_key]) if self.kb_spans_key in doc.spans else []
         products = list(
             product_spans(doc, matches, self._non_entities, self._may_be_a_product_alone)
         )
-        kb_spans = self._knowledge_base_spans(doc, matches, products)
+        sites = list(headed_sites(doc, self._site_cues))  # read twice, found once
+        kb_spans = self._knowledge_base_spans(doc, matches, products, sites)
         kb_spans, legal = self._headed_names_over_nested(doc, kb_spans)
         kb_spans = [self._arm_or_company(span, legal) for span in kb_spans]
         taken = {i for span in [*kb_spans, *legal, *products] for i in range(span.start, span.end)}
         credited = list(self._credited_names(doc, taken))
         taken.update(i for span in credited for i in range(span.start, span.end))
-        parts = [s for s in self._name_parts(doc) if taken.isdisjoint(range(s.start, s.end))]
+        parts = [s for s in self._name_parts(doc, sites) if taken.isdisjoint(range(s.start, s.end))]
         context = self._context_countries(kb_spans, parts)
         candidates = [*kb_spans, *legal, *credited]
         for span in parts:
@@ -181,16 +208,15 @@ class EntityTyper:
         candidates = [c for c in candidates if not self._names_a_portfolio(c)]
         spans = filter_spans(self._single_names_resolved(candidates))
         spans = self._head_words_resolved(one_sense_per_article(spans))
-        doc.ents = known_as(acronyms_defined(spans))
-        return doc
+        return known_as(acronyms_defined(spans))
 
     def _knowledge_base_spans(
-        self, doc: Doc, matches: list[Span], products: list[Span]
+        self, doc: Doc, matches: list[Span], products: list[Span], sites: list[Span]
     ) -> list[Span]:
         """The knowledge base's matches, but not those inside a longer name (unless that
         name is a maker's and its product's: 'Skoda Elroq') or inside a product."""
         matches = [m for m in matches if not any(_overlap(m, p) for p in products)]
-        ents = doc.ents  # built anew on every access
+        ents = doc_ents(doc)
         # the names, not their articles: "The Michigan Economic Development Corporation"
         # is the known name itself, not a longer one around it
         trimmed = [t for ent in ents if (t := name_context.trim(ent)) is not None]
@@ -199,9 +225,11 @@ class EntityTyper:
             for ent in trimmed
             if self._contains_other_names(ent) and not any(_overlap(ent, p) for p in products)
         ]
-        containers += headed_sites(doc, self._site_cues)  # "the company's Baojun Base"
+        containers += sites  # "the company's Baojun Base"
         matches = [m for m in matches if not any(strictly_inside(m, c) for c in containers)]
-        model_words = {t.i for ent in ents if ent.label_ in _NAME_LABELS for t in ent}
+        model_words = {
+            i for ent in ents if ent.label_ in _NAME_LABELS for i in range(ent.start, ent.end)
+        }
         supported = {m._.get(CANONICAL) for m in matches if not m._.get(AMBIGUOUS)}
         return [
             m
@@ -231,12 +259,15 @@ class EntityTyper:
         )
         forms = rules.legal_forms | rules.company_heads | {"(", ")", ",", "&", "and", "of"}
         headed = [*legal_names(doc, words), *body_names(doc, words)]
+        tokens = doc_tokens(doc)
         kept: list[Span] = []
         for name in sorted(headed, key=len, reverse=True):
             inside = [k for k in kb_spans if name.start <= k.start and k.end <= name.end]
             across = [k for k in kb_spans if k not in inside and _overlap(k, name)]
-            outside = {t.i for t in name} - {i for k in inside for i in range(k.start, k.end)}
-            adds_words = any(doc[i].text not in forms for i in outside)
+            outside = set(range(name.start, name.end)) - {
+                i for k in inside for i in range(k.start, k.end)
+            }
+            adds_words = any(tokens[i].text not in forms for i in outside)
             company_in_body = name.label_ == "organization" and any(
                 k.label_ == "company" for k in inside
             )
@@ -272,7 +303,7 @@ class EntityTyper:
         """Bylines and credits name people ('By ZHANG WEI', 'Photo: ADI PRASETYO/for this
         site') in capitals the model takes for organizations; an agency credited there
         ('Photo: Visual China Group') is an organization."""
-        heads = self.rules.organization_heads | self.rules.company_heads
+        heads = self.rules.body_heads
         common = self.rules.common_words
         for credit in credit_names(
             doc_text(doc),
@@ -292,19 +323,21 @@ class EntityTyper:
         knowledge-base name is its own entity."""
         if len(ent) < 2:
             return False
-        heads = self.rules.facility_heads | self.rules.organization_heads
-        titled = any(t.text in self.rules.title_words for t in ent)
+        heads = self.rules.site_or_body_heads
+        words = span_tokens(ent)
+        titled = any(t.text in self.rules.title_words for t in words)
         if ent.label_ == "PERSON":  # but "Leapmotor Partner" is a company and a title
-            return not titled and not any(t.like_num for t in ent)  # not "Tesla Model 3"
+            return not titled and not any(t.like_num for t in words)  # not "Tesla Model 3"
         if ent.label_ not in {"ORG", "FAC"}:
             return False
         # "SK Battery America", "PT Vale Indonesia Tbk": a longer proper name
-        proper = all(t.is_title or t.is_upper or t.text in self.rules.legal_forms for t in ent)
-        plain = not titled and not any(name_context.is_model_name(t.text) for t in ent)
-        return ent[-1].text in heads or (proper and plain and ent.label_ == "ORG")
+        proper = all(t.is_title or t.is_upper or t.text in self.rules.legal_forms for t in words)
+        plain = not titled and not any(name_context.is_model_name(t.text) for t in words)
+        return words[-1].text in heads or (proper and plain and ent.label_ == "ORG")
 
-    def _name_parts(self, doc: Doc) -> Iterator[Span]:
-        """Dateline places, then the model's names, split at separators and trimmed."""
+    def _name_parts(self, doc: Doc, sites: list[Span]) -> Iterator[Span]:
+        """Dateline places, then the model's names, split at separators and trimmed;
+        `sites` are the `headed_sites`."""
         datelines = list(name_context.datelines(doc))
         yield from datelines
         titled = list(people_after_titles(doc, self._title_cues))
@@ -314,12 +347,10 @@ class EntityTyper:
         yield from places_the_model_missed(doc, self._place_cues, self._is_unmarked_place)
         yield from self._people_the_model_missed(doc)
         yield from unnamed_sites(doc, self._site_cues)
-        yield from headed_sites(doc, self._site_cues)
+        yield from sites
         yield from described_names(doc, self._description_nouns)
-        yield from names_after_a_country(
-            doc, self._is_country, self.rules.company_heads | self.rules.organization_heads
-        )
-        for ent in doc.ents:
+        yield from names_after_a_country(doc, self._is_country, self.rules.body_heads)
+        for ent in doc_ents(doc):
             if ent.start in dateline_tokens:
                 continue
             if ent.label_ == "NORP" and self._names_a_region(ent):
@@ -341,8 +372,9 @@ class EntityTyper:
     def _places_the_model_missed(self, doc: Doc) -> Iterator[Span]:
         """'Kanagawa Prefecture', 'Jiangsu Province': a capitalized word before a region
         word names a region, whether or not the model saw it."""
-        for token in doc[1:]:
-            before = doc[token.i - 1]
+        tokens = doc_tokens(doc)
+        for token in tokens[1:]:
+            before = tokens[token.i - 1]
             if (
                 token.text in self.rules.region_heads
                 and token.text[:1].isupper()
@@ -356,15 +388,20 @@ class EntityTyper:
     def _people_the_model_missed(self, doc: Doc) -> Iterator[Span]:
         """'K. Gopala Desikan, chief financial officer of TVS Motor': proper names set off
         by a title are a person's, whether or not the model saw them."""
-        for comma in (t for t in doc if t.text == ","):
-            following = doc[comma.i + 1 : comma.i + 4]
+        tokens = doc_tokens(doc)
+        for comma in (t for t in tokens if t.text == ","):
+            following = tokens[comma.i + 1 : comma.i + 4]
             if not any(t.text.title() in self.rules.title_words for t in following):
                 continue
             start = comma.i
-            while start > 0 and _may_be_in_a_name(doc[start - 1]):
+            while start > 0 and _may_be_in_a_name(tokens[start - 1]):
                 start -= 1
-            words = [t for t in doc[start : comma.i] if not _INITIALS.match(t.text)]
-            if 2 <= comma.i - start <= 4 and words and not _INITIALS.match(doc[comma.i - 1].text):
+            words = [t for t in tokens[start : comma.i] if not _INITIALS.match(t.text)]
+            if (
+                2 <= comma.i - start <= 4
+                and words
+                and not _INITIALS.match(tokens[comma.i - 1].text)
+            ):
                 yield Span(doc, start, comma.i, label="PERSON")
 
     def _names_a_region(self, ent: Span) -> bool:
@@ -399,27 +436,31 @@ class EntityTyper:
 
     def _facility_extended(self, span: Span) -> Span:
         """'Paihe Port railway logistics base': a named place and the facility it gives its name."""
-        doc, end = span.doc, span.end
-        if span[-1].text not in self.rules.facility_heads:
+        tokens, end = doc_tokens(span.doc), span.end
+        if tokens[end - 1].text not in self.rules.facility_heads:
             return span  # "Halewood plant" is a description, not a name
         lowered = _lower(self.rules.facility_heads)
         while (
-            end < len(doc) and end - span.end < 4 and doc[end].is_lower and doc[end].pos_ == "NOUN"
+            end < len(tokens)
+            and end - span.end < 4
+            and tokens[end].is_lower
+            and tokens[end].pos_ == "NOUN"
         ):
             end += 1
-            if doc[end - 1].text in lowered:
-                return Span(doc, span.start, end, label="FAC")
+            if tokens[end - 1].text in lowered:
+                return Span(span.doc, span.start, end, label="FAC")
         return span
 
     def _split(self, span: Span) -> Iterator[Span]:
         """'Xinhua/Zhou Mu', 'Limited (CATL', 'Firefly, Nio' and 'Nio and FAW' hold two names."""
-        doc, start = span.doc, span.start
+        doc, start, tokens = span.doc, span.start, doc_tokens(span.doc)
         splits_on_and = not self._has_head(span, self.rules.organization_heads) and (
-            span[-1].text not in self.rules.facility_heads  # "Sines Industrial and Logistics Zone"
+            tokens[span.end - 1].text
+            not in self.rules.facility_heads  # "Sines Industrial and Logistics Zone"
         )
         inner_bracket = self._legal_form_after_bracket(span)
         for i in range(span.start, span.end):
-            token = doc[i]
+            token = tokens[i]
             comma = token.text == "," and not self._legal_form_follows(doc, i, span.end)
             conjunction = token.lower_ == "and" and splits_on_and and span.label_ in {"ORG", "FAC"}
             separator = token.text in name_context.SEPARATORS and not inner_bracket
@@ -436,20 +477,21 @@ class EntityTyper:
 
     def _without_generic_tail(self, span: Span) -> Span:
         """'U.S. EV' is the United States: a trailing generic word is not part of a name."""
-        end, generic = span.end, self.rules.generic_names - self.rules.organization_heads
-        while end - span.start > 1 and span.doc[end - 1].text in generic:  # keep "... Board"
+        end, generic = span.end, self.rules.generic_tails
+        tokens = doc_tokens(span.doc)
+        while end - span.start > 1 and tokens[end - 1].text in generic:  # keep "... Board"
             end -= 1
         return Span(span.doc, span.start, end, label=span.label_)
 
     def _legal_form_after_bracket(self, span: Span) -> bool:
         """'Vitesco Technologies (Wuhu) Co., Ltd.': a bracket inside a company's legal name."""
-        closing = [t.i for t in span if t.text == ")"]
+        closing = [t.i for t in span_tokens(span) if t.text == ")"]
         return bool(closing) and any(
             self._legal_form_follows(span.doc, i, span.end) for i in closing
         )
 
     def _legal_form_follows(self, doc: Doc, i: int, end: int) -> bool:
-        return i + 1 < end and doc[i + 1].text in self.rules.legal_forms
+        return i + 1 < end and doc_tokens(doc)[i + 1].text in self.rules.legal_forms
 
     @property
     def _non_entities(self) -> NonEntityNames:
@@ -485,15 +527,16 @@ class EntityTyper:
         )
 
     def _has_head(self, span: Span, heads: frozenset[str]) -> bool:
-        return any(t.text in heads for t in span)
+        return any(t.text in heads for t in span_tokens(span))
 
     def _context_countries(self, kb_spans: Iterable[Span], parts: Iterable[Span]) -> set[str]:
         """Countries the article is about: from the KB and from the places it names plainly."""
         countries = {code for span in kb_spans if (code := span._.get(COUNTRY))}
         for span in parts:
-            candidates = self.gazetteer.lookup(span.text) if span.label_ in _PLACE_LABELS else []
+            text = span_text(span)
+            candidates = self.gazetteer.lookup(text) if span.label_ in _PLACE_LABELS else []
             if len({p.country_code for p in candidates}) == 1:  # not "Georgia"
-                place = self.gazetteer.resolve(span.text)
+                place = self.gazetteer.resolve(text)
                 if place is not None and place.country_code:
                     countries.add(place.country_code)
                     if place.code and place.kind == "region":
@@ -501,7 +544,7 @@ class EntityTyper:
         return countries
 
     def _type_span(self, span: Span, context: set[str]) -> Span | None:
-        text = span.text
+        text = span_text(span)
         if text in self.rules.generic_names or (not text[:1].isupper() and not text[:1].isdigit()):
             return None  # "kW.", "the", a generic word
         if name_context.in_table_header(span):
@@ -559,7 +602,7 @@ class EntityTyper:
         """'Salar de Atacama', 'Laguna Verde', 'the Qinghai-Tibet Plateau': a salt flat, a
         lake or a plateau is a named region, never a company or a person."""
         rules = self.rules
-        if len(span) < 2 or self._has_head(span, rules.company_heads | rules.organization_heads):
+        if len(span) < 2 or self._has_head(span, rules.body_heads):
             return False  # "Mount Isa Mines", "Gulf Cooperation Council"
         return span[0].text in rules.natural_feature_firsts or (
             span[-1].text in rules.natural_feature_lasts
@@ -646,7 +689,7 @@ class EntityTyper:
         rules = self.rules
         if len(span) > 3 or any(name_context.is_acronym(t.text) for t in span):
             return False
-        if self._has_head(span, rules.company_heads | rules.organization_heads):
+        if self._has_head(span, rules.body_heads):
             return False
         return placed_by_context(
             span, self._place_cues, lambda text: self._is_known_place(text, context)

@@ -30,7 +30,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import FACTS, FIGURE, FIGURES, register_extensions
+from ..extensions import (
+    FACTS,
+    FIGURE,
+    FIGURES,
+    doc_tokens,
+    register_extensions,
+    shared_views,
+    span_tokens,
+)
 from ..facts import FactCues, FigureFacts
 from ..figures import FigureLexicon, FigureValue
 from ..relations import ReferenceNouns, TextSpan
@@ -91,8 +99,9 @@ class FactFinder:
             self.initialize()
         assert self._cues is not None and self._nouns is not None
         figures = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        reader = _FactReader(self._cues, EntityIndex(doc, self._nouns), figures)
-        facts = [reader.facts(span) for span in figures]
+        with shared_views(doc):
+            reader = _FactReader(self._cues, EntityIndex(doc, self._nouns), figures)
+            facts = [reader.facts(span) for span in figures]
         for span, fact in zip(figures, facts, strict=True):
             value: FigureValue | None = span._.get(FIGURE)
             linked = value.equivalent_of if value is not None else None
@@ -138,7 +147,7 @@ class _FactReader:
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head  # "7.5% of the total and 85% of ...": the first conjunct's place
         if _qualifier_verb(figure) is not None:
-            return figure[0], None  # "exceeded 1.37 million units"
+            return _first(figure), None  # "exceeded 1.37 million units"
         head = top.head
         if head.i == top.i:
             return None, None
@@ -260,7 +269,7 @@ class _FactReader:
                 or self._is_dateline(entity)
             ):
                 continue
-            if self.index.at(candidate) is None or same_line(candidate, figure[0]):
+            if self.index.at(candidate) is None or same_line(candidate, _first(figure)):
                 return entity
         return self._pronoun_referent(pronoun) if pronoun is not None else None
 
@@ -320,7 +329,7 @@ class _FactReader:
                     entity is not None
                     and entity.label_ in PLACE_TYPES
                     and entity != subject
-                    and same_line(token, figure[0])
+                    and same_line(token, _first(figure))
                 ):
                     return text_span(entity)
         return None
@@ -338,15 +347,21 @@ class _FactReader:
 
 def _anchor(figure: Span) -> Token:
     """The figure's own head: its number or unit, not a qualifier verb opening the span."""
-    tokens = list(figure[1:] if _qualifier_verb(figure) is not None else figure)
+    tokens = span_tokens(figure)
+    tokens = tokens[1:] if _qualifier_verb(figure) is not None else tokens
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 
 
 def _qualifier_verb(figure: Span) -> Token | None:
     """'exceeded' in 'exceeded 1.37 million units'."""
-    first = figure[0]
+    first = _first(figure)
     return first if len(figure) > 1 and first.pos_ in _VERBS else None
+
+
+def _first(figure: Span) -> Token:
+    """`figure[0]`, from the shared tokens."""
+    return doc_tokens(figure.doc)[figure.start]
 
 
 def _owners(noun: Token) -> Iterator[Token]:

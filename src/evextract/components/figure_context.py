@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from ..extensions import COUNTRY
+from ..extensions import COUNTRY, doc_ents, doc_tokens, span_text, token_sentence
 from ..figures import FigureLexicon, FigureValue
 from . import counted
 
@@ -49,7 +49,7 @@ def with_currency_context(doc: Doc, found: list[Found], lexicon: FigureLexicon) 
     JPY; 'pesos' and 'dirhams' are those of the peso or dirham country the article names
     most; cents are hundredths
     of the nearest amount's currency."""
-    countries = Counter(code for ent in doc.ents if (code := ent._.get(COUNTRY)))
+    countries = Counter(code for ent in doc_ents(doc) if (code := ent._.get(COUNTRY)))
     total = sum(countries.values())
     local = [c for c in lexicon.dollar_countries if countries[c] * 2 > total]  # most of the article
     local_dollar = "USD"
@@ -103,7 +103,7 @@ def inherit_units(doc: Doc, found: list[Found]) -> list[Found]:
             unit = (
                 counted.unit_from_label(doc, figure.start)
                 or counted.unit_from_column(doc, figure.start)
-                or counted.unit_of_subject(doc[figure.end - 1])
+                or counted.unit_of_subject(doc_tokens(doc)[figure.end - 1])
                 or _unit_before(doc, figure, inherited)
             )
             figure = replace(figure, value=replace(value, unit=unit))
@@ -112,9 +112,10 @@ def inherit_units(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 def _unit_before(doc: Doc, figure: Found, before: list[Found]) -> str | None:
-    sentence = doc[figure.start].sent
+    tokens = doc_tokens(doc)
+    sentence = token_sentence(tokens[figure.start])
     for other in reversed(before):
-        if doc[other.start].sent != sentence:
+        if token_sentence(tokens[other.start]) != sentence:
             return None
         if other.value.kind == "quantity" and other.value.unit:
             return other.value.unit
@@ -127,7 +128,7 @@ def link_conversions(doc: Doc, found: list[Found]) -> list[Found]:
         first, second = found[index - 1], found[index]
         if not first.value.kind == second.value.kind == "money" or second.start - first.end > 3:
             continue
-        between = doc[first.end : second.start].text.strip()
+        between = span_text(doc[first.end : second.start]).strip()
         if between in {"(", "(or", ", or"}:
             found[index] = replace(second, value=replace(second.value, equivalent_of=index - 1))
     return found

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..extensions import doc_tokens, span_text, span_tokens, token_sentence
 from ..periods import Period, find_periods
 from .references import same_line
 
@@ -25,10 +26,12 @@ class SentencePeriods:
 
     def nearest(self, figure: Span, anchor: Token) -> str | None:
         """The normalized period the figure refers to, or None when its sentence has none."""
+        tokens = doc_tokens(figure.doc)
         candidates = [
             (period, span)
             for period, span in self._in_sentence(figure)
-            if not any(t.i in self.figure_tokens for t in span) and same_line(span[0], figure[0])
+            if self.figure_tokens.isdisjoint(range(span.start, span.end))
+            and same_line(tokens[span.start], tokens[figure.start])
         ]
         if not candidates:
             return None
@@ -40,16 +43,16 @@ class SentencePeriods:
 
     def tokens(self, token: Token) -> set[int]:
         """Tokens of the periods of the token's sentence ('full-year' is no part of a metric)."""
-        spans = self._found.get(token.sent.start, [])
-        return {t.i for _, span in spans for t in span}
+        spans = self._found.get(token_sentence(token).start, [])
+        return {i for _, span in spans for i in range(span.start, span.end)}
 
     def _in_sentence(self, figure: Span) -> list[tuple[Period, Span]]:
         doc = figure.doc
         has_sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-        sentence = figure.sent if has_sentences else doc[:]
+        sentence = token_sentence(doc_tokens(doc)[figure.start]) if has_sentences else doc[:]
         if sentence.start not in self._found:
             found = []
-            for period in find_periods(sentence.text):
+            for period in find_periods(span_text(sentence)):
                 start = sentence.start_char + period.start
                 span = doc.char_span(start, start + len(period.text), alignment_mode="expand")
                 if span is not None:
@@ -62,7 +65,7 @@ def _tree_distance(anchor: Token, span: Span) -> int:
     """Edges between the anchor and the nearest token of the span in the parse tree."""
     path = {t.i: depth for depth, t in enumerate(_ancestors(anchor))}
     best = len(anchor.doc)
-    for token in span:
+    for token in span_tokens(span):
         for depth, ancestor in enumerate(_ancestors(token)):
             if ancestor.i in path:
                 best = min(best, depth + path[ancestor.i])

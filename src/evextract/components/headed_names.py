@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_text, doc_tokens
+
 # "PT Vale Indonesia Tbk", "PT PLN (Persero)": the form that opens an Indonesian name.
 PREFIX_FORMS = frozenset({"PT", "PT."})
 _BRACKETED = 3  # "(Group)", "(Thailand)", "(Xiamen)": at most this many tokens with brackets
@@ -65,7 +67,7 @@ class NameWords:
 def legal_names(doc: Doc, words: NameWords) -> Iterator[Span]:
     """Each company name a legal form closes or opens, longest first where they overlap."""
     taken: set[int] = set()
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in taken:
             continue
         span = None
@@ -80,20 +82,21 @@ def legal_names(doc: Doc, words: NameWords) -> Iterator[Span]:
 
 def _hyphen_joined(token: Token) -> bool:
     """'SE-YEON', 'AG-Gruppe': a word joined to the next by a hyphen is no legal form."""
-    doc, i = token.doc, token.i
-    return not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}
+    tokens, i = doc_tokens(token.doc), token.i
+    return not token.whitespace_ and i + 1 < len(tokens) and tokens[i + 1].text in {"-", "–"}
 
 
 def body_names(doc: Doc, words: NameWords) -> Iterator[Span]:
     """Each body a head word closes, with its 'of' portfolio, longest first."""
     taken: set[int] = set()
-    for token in reversed(doc):  # from the last head, so "Committee" in "... Committee Office"
+    tokens = doc_tokens(doc)
+    for token in reversed(tokens):  # from the last head, so "Committee" in "... Committee Office"
         if token.i in taken or token.text not in words.organization_heads or token.i == 0:
             continue
-        start = _name_start(doc, token.i, words, bodies=True)
+        start = _name_start(tokens, token.i, words, bodies=True)
         if start == token.i:
             continue  # "the Commission": a head alone
-        if start > 0 and doc[start - 1].tag_ == "POS":
+        if start > 0 and tokens[start - 1].tag_ == "POS":
             continue  # "FAW Group's Strategy and Cooperation Department": a company's own
         span = Span(doc, start, _portfolio_end(doc, token.i + 1, words), label="organization")
         taken.update(range(span.start, span.end))
@@ -103,32 +106,34 @@ def body_names(doc: Doc, words: NameWords) -> Iterator[Span]:
 def _portfolio_end(doc: Doc, i: int, words: NameWords) -> int:
     """'of Industry and Information Technology', 'of Economy, Transport and Viticulture':
     common words joined by commas and 'and' (not 'of Commerce and Tesla')."""
-    if i + 1 >= len(doc) or doc[i].text != "of" or not words.is_name_word(doc[i + 1]):
+    tokens = doc_tokens(doc)
+    if i + 1 >= len(tokens) or tokens[i].text != "of" or not words.is_name_word(tokens[i + 1]):
         return i
     end = i + 2
-    while end < len(doc):
-        token = doc[end]
-        if words.is_name_word(token) and "\n" not in doc[end - 1].whitespace_:
+    while end < len(tokens):
+        token = tokens[end]
+        if words.is_name_word(token) and "\n" not in tokens[end - 1].whitespace_:
             end += 1
-        elif token.text in {",", "and"} and end + 1 < len(doc):
-            after = doc[end + 1]
-            if after.lower_ == "and" and end + 2 < len(doc):
-                after = doc[end + 2]  # ", and Information Technology"
+        elif token.text in {",", "and"} and end + 1 < len(tokens):
+            after = tokens[end + 1]
+            if after.lower_ == "and" and end + 2 < len(tokens):
+                after = tokens[end + 2]  # ", and Information Technology"
             if not (words.is_name_word(after) and after.lower_ in words.common_words):
                 break
-            end += 2 if doc[end + 1].lower_ != "and" else 3
+            end += 2 if tokens[end + 1].lower_ != "and" else 3
         else:
             break
     return end
 
 
 def _closed_by(doc: Doc, form: int, words: NameWords) -> Span | None:
-    start = _name_start(doc, form, words)
-    names = [t for t in doc[start:form] if not words.is_form(t) and t.text not in "()&,"]
+    tokens = doc_tokens(doc)
+    start = _name_start(tokens, form, words)
+    names = [t for t in tokens[start:form] if not words.is_form(t) and t.text not in "()&,"]
     if not names or form - start > _LONGEST:
         return None
     start = _after_a_name_written_alone(doc, start, form, words.common_words)
-    return Span(doc, start, _forms_end(doc, form + 1, words), label="company")
+    return Span(doc, start, _forms_end(tokens, form + 1, words), label="company")
 
 
 def _after_a_name_written_alone(
@@ -136,15 +141,15 @@ def _after_a_name_written_alone(
 ) -> int:
     """'... set up by CHN Energy, Qiji Energy and State Grid Ningxia Electric Power Co.,
     Ltd.', when the article also writes 'Qiji Energy' alone: the 'and' ends a list."""
-    text = doc.text
-    for connector in (t for t in doc[start:form] if t.lower_ == "and"):
+    text, tokens = doc_text(doc), doc_tokens(doc)
+    for connector in (t for t in tokens[start:form] if t.lower_ == "and"):
         before = doc[start : connector.i]
-        if all(t.lower_ in common_words for t in before):
+        if all(t.lower_ in common_words for t in tokens[start : connector.i]):
             continue  # "Industrial and Commercial Bank of China": "Industrial" is a word
         elsewhere = [
             i
             for i in _occurrences(text, before.text)
-            if not before.start_char <= i < doc[form].idx and _stands_alone(text, i, before.text)
+            if not before.start_char <= i < tokens[form].idx and _stands_alone(text, i, before.text)
         ]
         if elsewhere:
             return connector.i + 1
@@ -169,69 +174,70 @@ def _stands_alone(text: str, i: int, part: str) -> bool:
 
 
 def _opened_by(doc: Doc, prefix: int, words: NameWords) -> Span | None:
+    tokens = doc_tokens(doc)
     end = prefix + 1
-    while end < len(doc) and end - prefix < _LONGEST and _name_goes_on(doc, end, words):
+    while end < len(doc) and end - prefix < _LONGEST and _name_goes_on(tokens, end, words):
         end += 1
     if end == prefix + 1:
         return None
-    return Span(doc, prefix, _forms_end(doc, end, words), label="company")
+    return Span(doc, prefix, _forms_end(tokens, end, words), label="company")
 
 
-def _name_goes_on(doc: Doc, i: int, words: NameWords) -> bool:
-    token = doc[i]
+def _name_goes_on(tokens: list[Token], i: int, words: NameWords) -> bool:
+    token = tokens[i]
     if words.is_name_word(token) and not words.is_form(token):
-        return "\n" not in doc[i - 1].whitespace_
+        return "\n" not in tokens[i - 1].whitespace_
     connector = token.text in {"&", "and", "of"}
-    return connector and i + 1 < len(doc) and words.joins(doc[i - 1], token, doc[i + 1])
+    return connector and i + 1 < len(tokens) and words.joins(tokens[i - 1], token, tokens[i + 1])
 
 
-def _name_start(doc: Doc, form: int, words: NameWords, *, bodies: bool = False) -> int:
+def _name_start(tokens: list[Token], form: int, words: NameWords, *, bodies: bool = False) -> int:
     """Walk left from the form over name words, inner forms, connectors and brackets."""
     start = form
     while start > 0:
-        before = doc[start - 1]
+        before = tokens[start - 1]
         if "\n" in before.whitespace_:
             break
         if words.is_name_word(before) or (words.is_form(before) and start - 1 > 0):
             if bodies and words.is_form(before):
                 break  # "Seres Group Co., Ltd. Party Committee": a company's, not a body
             start -= 1
-        elif bodies and before.text == "'s" and start > 1 and doc[start - 2].text == "People":
+        elif bodies and before.text == "'s" and start > 1 and tokens[start - 2].text == "People":
             start -= 1  # "People's Government", "People's Congress"
-        elif before.text == ")" and (opening := _bracket_opening(doc, start - 1, words)):
+        elif before.text == ")" and (opening := _bracket_opening(tokens, start - 1, words)):
             start = opening
         elif before.text in {"and", "&", "of"} and start - 2 >= 0:
-            if not words.joins(doc[start - 2], before, doc[start]):
+            if not words.joins(tokens[start - 2], before, tokens[start]):
                 break
             start -= 1
-        elif before.text == "-" and not before.whitespace_ and not doc[start - 2].whitespace_:
+        elif before.text == "-" and not before.whitespace_ and not tokens[start - 2].whitespace_:
             start -= 1  # "High-Tech" split by the tokenizer
         else:
             break
-    while start < form and not words.is_name_word(doc[start]):
+    while start < form and not words.is_name_word(tokens[start]):
         start += 1  # a name starts with a name word, not "and" or a bracket
     return start
 
 
-def _bracket_opening(doc: Doc, closing: int, words: NameWords) -> int | None:
+def _bracket_opening(tokens: list[Token], closing: int, words: NameWords) -> int | None:
     """'(Group)' or '(Thailand)' inside a name: the index of its '('."""
     for opening in range(closing - 1, max(closing - _BRACKETED, 0) - 1, -1):
-        if doc[opening].text == "(":
-            inner = doc[opening + 1 : closing]
+        if tokens[opening].text == "(":
+            inner = tokens[opening + 1 : closing]
             named = len(inner) > 0 and all(words.is_name_word(t) for t in inner)
             return opening if named and opening > 0 else None
     return None
 
 
-def _forms_end(doc: Doc, i: int, words: NameWords) -> int:
+def _forms_end(tokens: list[Token], i: int, words: NameWords) -> int:
     """'Co.' then ', Ltd.', 'Tbk' or '(Persero)': the forms that follow the first."""
-    while i < len(doc):
-        if words.is_form(doc[i]):
+    while i < len(tokens):
+        if words.is_form(tokens[i]):
             i += 1
-        elif doc[i].text == "," and i + 1 < len(doc) and words.is_form(doc[i + 1]):
+        elif tokens[i].text == "," and i + 1 < len(tokens) and words.is_form(tokens[i + 1]):
             i += 2
-        elif doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
-            if not words.is_form(doc[i + 1]):
+        elif tokens[i].text == "(" and i + 2 < len(tokens) and tokens[i + 2].text == ")":
+            if not words.is_form(tokens[i + 1]):
                 break  # "(EVIQ)": an acronym defined, not a form
             i += 3  # "(Persero)"
         else:

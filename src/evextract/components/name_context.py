@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import doc_text
+from ..extensions import doc_text, doc_tokens, span_tokens
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z]{3,})(?=[ \t]*(?:,|--|—|–|-|\())")
 BYLINE_VERBS = {"reporting", "editing", "writing", "compiled", "photos", "photo", "produced"}
@@ -57,24 +57,25 @@ COMPASS = {
 def trim(span: Span) -> Span | None:
     """The name inside an entity span: no article, possessive, compass word or punctuation."""
     start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (
-        doc[start].lower_ == "the"
-        or doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].text in CREDIT_WORDS
-    ):
+    tokens = doc_tokens(span.doc)
+    while start < end and _trimmed_first(tokens[start]):
         start += 1
-    while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ in {"'s", "’s", "near"}
-        or doc[end - 1].lower_ in FUNCTION_WORDS
-    ):
+    while end > start and _trimmed_last(tokens[end - 1]):
         end -= 1
     if start >= end:
         return None
-    return Span(doc, start, end, label=span.label_)
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def _trimmed_first(token: Token) -> bool:
+    return token.lower_ == "the" or token.is_punct or token.is_space or token.text in CREDIT_WORDS
+
+
+def _trimmed_last(token: Token) -> bool:
+    lower = token.lower_
+    return (
+        token.is_punct or token.is_space or lower in {"'s", "’s", "near"} or lower in FUNCTION_WORDS
+    )
 
 
 def without_compass(span: Span, name: str) -> Span:
@@ -85,7 +86,7 @@ def without_compass(span: Span, name: str) -> Span:
 
 
 def capitalized_after(doc: Doc, i: int) -> bool:
-    return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+    return i + 1 < len(doc) and doc_tokens(doc)[i + 1].text[:1].isupper()
 
 
 def is_acronym(text: str) -> bool:
@@ -95,8 +96,9 @@ def is_acronym(text: str) -> bool:
 def looks_like_person_name(span: Span, particles: frozenset[str] = frozenset()) -> bool:
     """Two or three capitalized words, 'Sun Weitong', 'Pimphattra Wichaikul', maybe with a
     particle inside: 'Sigrid de Vries'."""
-    inner = {t.i for t in span[1:-1] if t.text in particles}
-    capitalized = [t for t in span if t.i not in inner]
+    words = span_tokens(span)
+    inner = {t.i for t in words[1:-1] if t.text in particles}
+    capitalized = [t for t in words if t.i not in inner]
     return 2 <= len(capitalized) <= 3 and all(t.is_title and t.is_alpha for t in capitalized)
 
 
@@ -106,26 +108,27 @@ def is_model_name(text: str) -> bool:
 
 def credit_role(span: Span) -> str | None:
     """'(Xinhua)', '(Xinhua/Zhou Mu)', 'Photo/Sipa', 'Source: CnEVPost': who made the news."""
-    doc = span.doc
-    before = doc[span.start - 1].text if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
+    tokens = doc_tokens(span.doc)
+    before = tokens[span.start - 1].text if span.start > 0 else ""
+    after = tokens[span.end].text if span.end < len(tokens) else ""
     if before == "/" and (span.label_ == "PERSON" or looks_like_person_name(span)):
         return "person"
     if after == "/" or (
-        before == "/" and span.start > 1 and doc[span.start - 2].text in CREDIT_WORDS
+        before == "/" and span.start > 1 and tokens[span.start - 2].text in CREDIT_WORDS
     ):
         return "organization"
     if before == "(" and after == ")" and span.label_ != "PERSON" and at_dateline(span):
         return "organization"
     if before == "(" and after == ")" and ends_line(span.doc, span.end + 1):
         return "organization"  # a photo credit closing a caption: "... 2025. (Xinhua)"
-    if before == ":" and span.start > 1 and doc[span.start - 2].text in CREDIT_WORDS:
+    if before == ":" and span.start > 1 and tokens[span.start - 2].text in CREDIT_WORDS:
         return "organization"
     return None
 
 
 def ends_line(doc: Doc, i: int) -> bool:
-    return i >= len(doc) or doc[i].is_space or "\n" in doc[i - 1].whitespace_
+    tokens = doc_tokens(doc)
+    return i >= len(tokens) or tokens[i].is_space or "\n" in tokens[i - 1].whitespace_
 
 
 def in_title_case_line(span: Span) -> bool:
@@ -147,12 +150,12 @@ def is_appositive_person(
 ) -> bool:
     """'Sun Huibin, President of ...', 'Sigrid de Vries, ACEA director general': a name set
     off by a title (maybe after the employer's name) is a person."""
-    doc = span.doc
-    if not looks_like_person_name(span, particles) or span.end + 1 >= len(doc):
+    tokens = doc_tokens(span.doc)
+    if not looks_like_person_name(span, particles) or span.end + 1 >= len(tokens):
         return False
-    if doc[span.end].text != ",":
+    if tokens[span.end].text != ",":
         return False
-    for token in doc[span.end + 1 : span.end + 5]:
+    for token in tokens[span.end + 1 : span.end + 5]:
         if token.text in title_words or token.text.title() in title_words:
             return True
         if not (token.text[:1].isupper() or token.text in {"'s", "’s"}):
@@ -174,42 +177,42 @@ _TICKER_ENDS = {")", ",", ";", "and", "/", "]"}
 def is_exchange_code(span: Span) -> bool:
     """'NYSE: XPEV', '(KRX: 373220)', 'HKEX: 9868)': an exchange's code before a ticker is
     page furniture, not a company the article is about."""
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
     end = span.end
-    if len(span) != 1 or end + 2 > len(doc) or doc[end].text != ":":
+    if len(span) != 1 or end + 2 > len(tokens) or tokens[end].text != ":":
         return False
-    ticker = doc[end + 1]
+    ticker = tokens[end + 1]
     if not _TICKER.fullmatch(ticker.text) or not any(
         c.isupper() or c.isdigit() for c in ticker.text
     ):
         return False
-    after = doc[end + 2].text if end + 2 < len(doc) else ")"
+    after = tokens[end + 2].text if end + 2 < len(tokens) else ")"
     if not (after in _TICKER_ENDS or "\n" in ticker.whitespace_):
         return False
-    return _in_brackets(doc, span.start)  # "(NYSE: XPEV)"; not "Update from CATL: BYD, Nio"
+    return _in_brackets(tokens, span.start)  # "(NYSE: XPEV)"; not "Update from CATL: BYD, Nio"
 
 
-def _in_brackets(doc: Doc, i: int, reach: int = 16) -> bool:
-    before = [t.text for t in doc[max(0, i - reach) : i]]
-    after = [t.text for t in doc[i : i + reach]]
+def _in_brackets(tokens: list[Token], i: int, reach: int = 16) -> bool:
+    before = [t.text for t in tokens[max(0, i - reach) : i]]
+    after = [t.text for t in tokens[i : i + reach]]
     opened = "(" in before and ")" not in before[len(before) - before[::-1].index("(") :]
     return opened and ")" in after
 
 
 def is_ticker(span: Span) -> bool:
     """'PLS' in '(ASX: PLS)': the ticker after an exchange's code."""
-    doc, start = span.doc, span.start
-    if len(span) != 1 or start < 2 or doc[start - 1].text != ":":
+    start = span.start
+    if len(span) != 1 or start < 2 or doc_tokens(span.doc)[start - 1].text != ":":
         return False
-    return is_exchange_code(doc[start - 2 : start - 1])
+    return is_exchange_code(span.doc[start - 2 : start - 1])
 
 
 def names_a_programme(span: Span) -> bool:
     """A name in quotes, or followed by 'program', 'fund', 'summit': not a body."""
-    doc = span.doc
-    before = doc[span.start - 1].text if span.start > 0 else ""
+    tokens = doc_tokens(span.doc)
+    before = tokens[span.start - 1].text if span.start > 0 else ""
     # "Advanced Technology Vehicles Manufacturing (ATVM) Program": past the acronym
-    after = [t for t in doc[span.end : span.end + 4] if not t.is_punct and not _bracketed(t)]
+    after = [t for t in tokens[span.end : span.end + 4] if not t.is_punct and not _bracketed(t)]
     named_programme = len(span) > 1 and span[-1].lower_ in PROGRAMME_WORDS  # "... Nation Fund"
     return (
         before in {'"', "“", "‘"}
@@ -220,9 +223,11 @@ def names_a_programme(span: Span) -> bool:
 
 
 def _bracketed(token: Token) -> bool:
-    doc = token.doc
+    tokens = doc_tokens(token.doc)
     return (
-        0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+        0 < token.i < len(tokens) - 1
+        and tokens[token.i - 1].text == "("
+        and tokens[token.i + 1].text == ")"
     )
 
 
@@ -308,12 +313,12 @@ def following_text(span: Span, width: int = 40) -> str:
 
 def in_byline(span: Span) -> bool:
     """'By Sophie Nguyen' opening a line, or '(Reporting by Hiroko Tanabe; Editing by ...)'."""
-    doc = span.doc
-    if span.start == 0 or doc[span.start - 1].lower_ != "by":
+    tokens = doc_tokens(span.doc)
+    if span.start == 0 or tokens[span.start - 1].lower_ != "by":
         return False
-    by = doc[span.start - 1]
-    opens_line = by.i == 0 or "\n" in doc[by.i - 1].text_with_ws
-    credited = by.i > 0 and doc[by.i - 1].lower_ in BYLINE_VERBS
+    by = tokens[span.start - 1]
+    opens_line = by.i == 0 or "\n" in tokens[by.i - 1].text_with_ws
+    credited = by.i > 0 and tokens[by.i - 1].lower_ in BYLINE_VERBS
     return opens_line or credited
 
 
@@ -336,24 +341,24 @@ def in_a_portfolio(span: Span, offices: frozenset[str], common_words: frozenset[
     Railways, ... and Electronics and Information Technology'."""
     if not all(
         (t.lower_ in common_words and not t.is_upper) or t.lower_ in _PORTFOLIO_CONNECTORS
-        for t in span
+        for t in span_tokens(span)
     ):
         return False  # "BOI Secretary-General": an acronym before the title is its owner
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
 
     def portfolio_word(token: Token) -> bool:
         return (token.is_title and token.is_alpha) or token.lower_ in _PORTFOLIO_CONNECTORS
 
     j = span.start - 1
-    while j > 0 and span.start - j <= _MAX_PORTFOLIO and doc[j].lower_ != "of":
-        if not portfolio_word(doc[j]) or doc[j].text in offices:
+    while j > 0 and span.start - j <= _MAX_PORTFOLIO and tokens[j].lower_ != "of":
+        if not portfolio_word(tokens[j]) or tokens[j].text in offices:
             break
         j -= 1
-    if j > 0 and doc[j].lower_ == "of" and doc[j - 1].text in offices:
+    if j > 0 and tokens[j].lower_ == "of" and tokens[j - 1].text in offices:
         return True
     k = span.end
-    while k < len(doc) and k - span.end <= _MAX_PORTFOLIO and doc[k].text not in offices:
-        if not portfolio_word(doc[k]):
+    while k < len(tokens) and k - span.end <= _MAX_PORTFOLIO and tokens[k].text not in offices:
+        if not portfolio_word(tokens[k]):
             return False
         k += 1
-    return k < len(doc) and doc[k].text in offices
+    return k < len(tokens) and tokens[k].text in offices

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span
 
 from ..datafiles import read_json
-from ..extensions import ENTITY_ID
+from ..extensions import ENTITY_ID, doc_tokens, span_text
 
 PRODUCTS_RESOURCE = "products.json"
 NON_ENTITIES_RESOURCE = "non_entities.json"
@@ -80,20 +80,25 @@ def product_spans(
         if length:
             after_maker.add(maker.end)
             yield Span(doc, maker.end, maker.end + length, label="PRODUCT")
+    tokens = doc_tokens(doc)
+    starts = _prefixes(names.any_maker)
     for i in range(len(doc)):
-        if i in after_maker or i in named or not doc[i].text[:1].isalnum():
+        if i in after_maker or i in named or not tokens[i].text[:1].isalnum():
             continue  # "Ather Rizta" is Ather's Rizta, not a product named with its maker
+        if tokens[i].text not in starts:
+            continue  # no name starts so: most words
         length = _longest_at(doc, i, names.any_maker)
         if length and _stands_alone(doc, i, i + length):
-            words = doc[i : i + length]
-            if words.text not in names.also_companies and may_stand_alone(words.text):
+            text = span_text(doc[i : i + length])
+            if text not in names.also_companies and may_stand_alone(text):
                 yield Span(doc, i, i + length, label="PRODUCT")
 
 
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     """No capitalized name word runs on either side: 'Tang' in 'Tang Yuhang' is a name."""
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
+    tokens = doc_tokens(doc)
+    before = tokens[start - 1] if start > 0 else None
+    after = tokens[end] if end < len(tokens) else None
     return not any(
         t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)
     )
@@ -106,10 +111,11 @@ def _longest_at(doc: Doc, i: int, models: frozenset[str]) -> int:
     the search stops at the first that begins no name (most stop at one token)."""
     best = 0
     prefixes = _prefixes(models)
+    tokens = doc_tokens(doc)
     text = ""
-    for end in range(i, min(i + _PRODUCT_TOKENS, len(doc))):
-        token = doc[end]
-        text = token.text if end == i else text + doc[end - 1].whitespace_ + token.text
+    for end in range(i, min(i + _PRODUCT_TOKENS, len(tokens))):
+        token = tokens[end]
+        text = token.text if end == i else text + tokens[end - 1].whitespace_ + token.text
         if text not in prefixes:
             break
         if text in models:

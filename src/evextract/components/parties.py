@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..canonical import name_key
-from ..extensions import CANONICAL, ENTITY_ID
+from ..extensions import CANONICAL, ENTITY_ID, doc_tokens, token_sentence
 from ..relations import RelationCues, TextSpan
 from .references import ORG_TYPES, PRONOUNS, EntityIndex, text_span
 
@@ -64,10 +64,10 @@ class PartyReader:
     def _named_after(self, noun: Token) -> list[TextSpan]:
         """'battery materials maker POSCO Future M': a description, then the name, which
         the parser may leave out of the phrase."""
-        doc = noun.doc
-        if noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
+        tokens = doc_tokens(noun.doc)
+        if noun.pos_ != "NOUN" or noun.i + 1 >= len(tokens):
             return []
-        entity = self.index.at(doc[noun.i + 1])
+        entity = self.index.at(tokens[noun.i + 1])
         if entity is None or entity.start != noun.i + 1 or entity.label_ not in ORG_TYPES:
             return []
         return [self.party(entity)] if self._may_party(entity) else []
@@ -90,7 +90,7 @@ class PartyReader:
         companies or organizations named before it in the sentence, if there are just two;
         when it names none, the two the sentence before names ('GoTo and TBS Energi took
         another route. Their joint venture, Electrum, ...')."""
-        sentence = pronoun.sent
+        sentence = token_sentence(pronoun)
         named = self.index.in_range(sentence.start, pronoun.i, ORG_TYPES)
         distinct = {name_key(e.text): e for e in named if self._may_party(e)}
         if not named:
@@ -120,11 +120,11 @@ class PartyReader:
 
     def _subject_before(self, pronoun: Token) -> Span | None:
         """The company or organization the sentence before is about: its main subject."""
-        doc = pronoun.doc
-        start = pronoun.sent.start
+        tokens = doc_tokens(pronoun.doc)
+        start = token_sentence(pronoun).start
         if start == 0:
             return None
-        root = doc[start - 1].sent.root
+        root = token_sentence(tokens[start - 1]).root
         heads = [h for h in subject_heads(root) if h.lower_ not in PRONOUNS]
         found = [e for h in heads if (e := self.index.refers_to(h, ORG_TYPES)) is not None]
         return found[0] if len(found) == 1 else None
@@ -150,8 +150,9 @@ class PartyReader:
         # The article's protagonists: the two organizations named most often before,
         # the more recent one first among equals ("the two firms signed ...").
         named: list[list[Span]] = []
+        sentence_start = token_sentence(head).start
         for entity in reversed(self.index.entities):
-            if entity.end > head.sent.start or entity.label_ not in ORG_TYPES:
+            if entity.end > sentence_start or entity.label_ not in ORG_TYPES:
                 continue
             same = next((n for n in named if same_name(n[0].text, entity.text)), None)
             if same is None:
@@ -169,10 +170,11 @@ class PartyReader:
         """'Nuovo Plus, itself a venture between A and B, and Gotion': the name after the
         aside that the parser hung elsewhere."""
         entity = self.index.at(head)
-        doc = head.doc
+        doc = doc_tokens(head.doc)
         if entity is None or entity.end >= len(doc) or doc[entity.end].text != ",":
             return []
-        end = next((t.i for t in doc[entity.end + 1 : head.sent.end] if t.text == ","), None)
+        sentence_end = token_sentence(head).end
+        end = next((t.i for t in doc[entity.end + 1 : sentence_end] if t.text == ","), None)
         if end is None or end + 2 >= len(doc) or doc[end + 1].lower_ != "and":
             return []
         i = end + 2
@@ -190,9 +192,10 @@ class PartyReader:
         Handal under an agreement between the two companies, making Indonesia XPENG's
         first hub'), else, when it names none, the two of the sentence before ('a familiar
         pair: Arun Plus, the EV arm of PTT, and CATL. The two companies ...')."""
-        named = self._distinct_named(head.sent.start, head.i)
+        sentence = token_sentence(head)
+        named = self._distinct_named(sentence.start, head.i)
         if len(named) < 2:
-            whole = self._distinct_named(head.sent.start, head.sent.end)
+            whole = self._distinct_named(sentence.start, sentence.end)
             if len(whole) == 2:
                 return whole
         if len(named) == 2:
@@ -225,11 +228,12 @@ class PartyReader:
     def _between_commas_after_a_name(self, entity: Span) -> bool:
         """', the EV arm of state energy group PTT,': a phrase set off by commas that opens
         with an article right after a name, however the parser attached it."""
-        doc = entity.doc
+        doc = doc_tokens(entity.doc)
         if entity.end >= len(doc) or doc[entity.end].text != ",":
             return False
+        sentence_start = token_sentence(doc[entity.start]).start  # `Span.sent`
         comma = next(
-            (t for t in reversed(doc[entity.sent.start : entity.start]) if t.text == ","), None
+            (t for t in reversed(doc[sentence_start : entity.start]) if t.text == ","), None
         )
         if comma is None or comma.i == 0 or comma.i + 1 >= entity.start:
             return False
@@ -238,10 +242,11 @@ class PartyReader:
         return opens and described is not None and described.label_ in ORG_TYPES
 
     def _pair_in_sentence_before(self, head: Token) -> list[Span]:
-        number = self.index.sentence_number(head.sent.start)
+        sentence_start = token_sentence(head).start
+        number = self.index.sentence_number(sentence_start)
         if number == 0:
             return []
-        named = self._distinct_named(self.index.sentence_start(number - 1), head.sent.start)
+        named = self._distinct_named(self.index.sentence_start(number - 1), sentence_start)
         return named if len(named) == 2 else []
 
     def _may_party(self, entity: Span) -> bool:
@@ -254,7 +259,7 @@ class PartyReader:
     def coordination_ending_at(self, i: int, least: int = 2) -> list[TextSpan]:
         """'A, B and C' right before token i, all of them companies or organizations; at
         least `least` of them."""
-        doc = self.index.doc
+        doc = doc_tokens(self.index.doc)
         parties: list[TextSpan] = []
         expect_name, j = True, i - 1
         while j >= 0:
@@ -329,7 +334,7 @@ def _listed_head(clause: Token) -> Token:
     Future M and LG Chem, which signed deals with GM': both signed)."""
     head = clause.head
     before = clause.left_edge.i - 1
-    if before >= 0 and clause.doc[before].text == ",":
+    if before >= 0 and doc_tokens(clause.doc)[before].text == ",":
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
     return head

@@ -21,12 +21,13 @@ A surface rule catches headlines the parser misreads ("Nio and CATL join forces"
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from ..canonical import name_key
-from ..extensions import ENTITY_ID
+from ..extensions import ENTITY_ID, doc_tokens, span_text, span_tokens, token_sentence
 from ..relations import PartnershipFinding, RelationCues, RoleFinding, TextSpan
 from .deals import DealReader
 from .parties import (
@@ -44,6 +45,8 @@ from .references import ORG_TYPES, EntityIndex, sentences
 _DENIAL_REACH = 3  # ancestors searched for 'talks', 'negotiate' or a negation
 
 _RELATIVES = frozenset({"that", "which"})
+# A cue is a verb, a noun, a joint site ('NN'), or 'bring' ("brings together").
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
 
 class PartnershipFinder:
@@ -84,7 +87,7 @@ def _distinct(parties: Iterable[TextSpan]) -> dict[str, TextSpan]:
 def _evidence(sentence: Span, parties: Iterable[TextSpan]) -> str:
     """The sentence, but only its lines that name the parties: a headline the parser ran
     into the paragraph below it stays out."""
-    text, offset = sentence.text, sentence.start_char
+    text, offset = span_text(sentence), sentence.start_char
     inside = [p for p in parties if offset <= p.start < offset + len(text)]
     if not inside:
         return text.strip()
@@ -105,7 +108,9 @@ class _PartyScan:
         """The parties of each cue, only those on the cue's line: a headline the parser ran
         into the dateline below it is not one sentence."""
         inside = range(sentence.start_char, sentence.end_char)
-        for token in sentence:
+        for token in span_tokens(sentence):
+            if not _may_be_a_cue(token):
+                continue
             found = list(self._cue(token))
             if found and not self._is_denied(token):
                 for parties in found:
@@ -136,13 +141,14 @@ class _PartyScan:
     def _listed_after(self, verb: Token) -> list[TextSpan]:
         """The companies and organizations named after the verb, up to the next verb: the
         parser hangs a long list anywhere, its words say what it is."""
+        sentence_end = token_sentence(verb).end
         end = next(
             (
                 t.i
-                for t in verb.doc[verb.i + 1 : verb.sent.end]
+                for t in doc_tokens(verb.doc)[verb.i + 1 : sentence_end]
                 if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}  # "state-owned"
             ),
-            verb.sent.end,
+            sentence_end,
         )
         return [self.reader.party(e) for e in self.index.in_range(verb.i + 1, end, ORG_TYPES)]
 
@@ -191,7 +197,7 @@ class _PartyScan:
             for c in verb.children
             if c.dep_ == "dobj"
             and c.lower_ not in _RELATIVES
-            and c.doc[c.left_edge.i - 1].text != ","  # ", part of a broader deal": an aside
+            and doc_tokens(c.doc)[c.left_edge.i - 1].text != ","  # ", part of a broader deal"
         ]
         if verb.dep_ == "relcl" and not objects:
             objects = [verb.head]  # "the battery plant it runs with Hyundai Motor Group"
@@ -348,8 +354,8 @@ class _PartyScan:
     def _coordination_before_verb(self, verb: Token) -> list[TextSpan]:
         """'In Spain, CATL and Stellantis are forming ...', parsed without a subject: the
         names coordinated right before the verb and its auxiliaries."""
-        i, doc = verb.i, verb.doc
-        while i > 0 and doc[i - 1].pos_ in {"AUX", "ADV", "PART"} and not doc[i - 1].ent_type:
+        i, tokens = verb.i, doc_tokens(verb.doc)
+        while i > 0 and tokens[i - 1].pos_ in {"AUX", "ADV", "PART"} and not tokens[i - 1].ent_type:
             i -= 1
         return self.reader.coordination_ending_at(i, least=1)
 
@@ -555,9 +561,9 @@ class _PartyScan:
             return []
         start = min(t.left_edge.i for t in left)
         entities = self.index.in_range(start, noun.i, ORG_TYPES)
-        doc = noun.doc
+        tokens = doc_tokens(noun.doc)
         joined = all(
-            doc[a.end].text in {"-", "–"} and b.start == a.end + 1 for a, b in pairwise(entities)
+            tokens[a.end].text in {"-", "–"} and b.start == a.end + 1 for a, b in pairwise(entities)
         )
         return [self.reader.party(e) for e in entities] if joined and len(entities) >= 2 else []
 
@@ -565,23 +571,35 @@ class _PartyScan:
 
     def _coordinated_before_cue(self, sentence: Span) -> Iterator[list[TextSpan]]:
         """'Nio and CATL join forces', 'Stellantis and Leapmotor Partner to ...' (headlines)."""
-        for token in sentence:
+        for token in span_tokens(sentence):
             if self._is_cue_word(token):
                 parties = self.reader.coordination_ending_at(token.i)
                 if len(parties) >= 2:
                     yield parties
 
     def _is_cue_word(self, token: Token) -> bool:
-        word = token.lower_
-        stems = {word, word.removesuffix("s"), word.removesuffix("ed"), word.removesuffix("ing")}
-        verb = next((v for v in stems if v in self.cues.partnership_verbs), None)
+        verb = _cue_verb(token.lower_, self.cues.partnership_verbs)
         if verb is None:
             return False
         particles = self.cues.partnership_particles.get(verb)
-        doc = token.doc
+        tokens = doc_tokens(token.doc)
         return particles is None or (
-            token.i + 1 < len(doc) and doc[token.i + 1].lower_ in particles
+            token.i + 1 < len(tokens) and tokens[token.i + 1].lower_ in particles
         )
+
+
+def _may_be_a_cue(token: Token) -> bool:
+    """Whether `_PartyScan._cue` can find anything at the token: most tokens are no verb,
+    noun or joint site and need not be read further."""
+    return token.pos_ in _CUE_POS or token.tag_ == "NN" or token.lemma_.lower() == "bring"
+
+
+@lru_cache(maxsize=1 << 16)
+def _cue_verb(word: str, verbs: frozenset[str]) -> str | None:
+    """The partnership verb a word is a form of: 'partners', 'teamed' (once per word, in a
+    bounded cache: most words are none, and a corpus's words are many)."""
+    stems = {word, word.removesuffix("s"), word.removesuffix("ed"), word.removesuffix("ing")}
+    return next((v for v in stems if v in verbs), None)
 
 
 def _possessors(noun: Token) -> list[Token]:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import doc_tokens, span_text
 
 _PLACE_WORDS = 3  # "Southeast Sulawesi", "São Paulo state": a known place after the name
 
@@ -27,42 +29,42 @@ class PlaceCues:
 
 def placed_by_context(span: Span, cues: PlaceCues, is_place: Callable[[str], bool]) -> bool:
     """Whether the words around `span` say it names a place."""
-    doc, start = span.doc, span.start
-    before = doc[start - 1].lower_ if start > 0 else ""
-    if before == "of" and start > 1 and doc[start - 2].lower_ in cues.compass_phrases:
+    tokens, start = doc_tokens(span.doc), span.start
+    before = tokens[start - 1].lower_ if start > 0 else ""
+    if before == "of" and start > 1 and tokens[start - 2].lower_ in cues.compass_phrases:
         return True  # "south of El Jadida", "the outskirts of Mysuru"
-    listed = _list_start(doc, start)  # "in Komárom and Iváncsa"
-    before = doc[listed - 1].lower_ if listed > 0 else ""
+    listed = _list_start(tokens, start)  # "in Komárom and Iváncsa"
+    before = tokens[listed - 1].lower_ if listed > 0 else ""
     if before not in cues.locatives:
         return False
-    if listed > 1 and doc[listed - 2].lower_ in cues.sited_nouns:
+    if listed > 1 and tokens[listed - 2].lower_ in cues.sited_nouns:
         return True  # "a cell plant in Rayong", "its mine at Bou Azzer"
-    return _known_place_follows(doc, span.end, is_place)
+    return _known_place_follows(tokens, span.end, is_place)
 
 
-def _list_start(doc: Doc, start: int) -> int:
+def _list_start(tokens: list[Token], start: int) -> int:
     """'Komárom and Iváncsa': the first name of a two-name list ending at `start`."""
-    if start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].is_title:
+    if start > 1 and tokens[start - 1].lower_ == "and" and tokens[start - 2].is_title:
         return start - 2
     return start
 
 
-def _known_place_follows(doc: Doc, end: int, is_place: Callable[[str], bool]) -> bool:
+def _known_place_follows(tokens: list[Token], end: int, is_place: Callable[[str], bool]) -> bool:
     """', in Southeast Sulawesi', ' in Central Sulawesi', ' (Jiangsu)', ', Tennessee'."""
     i = end
-    if i < len(doc) and doc[i].text in {",", "("}:
+    if i < len(tokens) and tokens[i].text in {",", "("}:
         i += 1
-    if i < len(doc) and doc[i].lower_ == "in":
+    if i < len(tokens) and tokens[i].lower_ == "in":
         i += 1
-    elif i == end and not (i < len(doc) and doc[i].lower_ in {"near", "in"}):
+    elif i == end and not (i < len(tokens) and tokens[i].lower_ in {"near", "in"}):
         return False
     elif i == end:
         i += 1  # "in Figueruelas near Zaragoza"
     words: list[str] = []
-    while i < len(doc) and len(words) < _PLACE_WORDS and doc[i].is_title:
-        words.append(doc[i].text)
+    while i < len(tokens) and len(words) < _PLACE_WORDS and tokens[i].is_title:
+        words.append(tokens[i].text)
         i += 1
-    if i < len(doc) and doc[i].tag_ == "POS":
+    if i < len(tokens) and tokens[i].tag_ == "POS":
         return False  # "a stake in Ampere, France's ...": a description, not a location
     return any(is_place(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
@@ -75,28 +77,29 @@ def places_the_model_missed(
     the model left unnamed. The whole run of capitalized words must be the place: 'in
     Hyderabad Pharma' names something else."""
     placed_ends: set[int] = set()
-    for start in range(1, len(doc)):
+    tokens = doc_tokens(doc)
+    for start in range(1, len(tokens)):
         # the model calls some towns a product ("BYD's car plant in Szeged")
-        if doc[start].ent_type_ not in {"", "PRODUCT"}:
+        if tokens[start].ent_type_ not in {"", "PRODUCT"}:
             continue
-        if not doc[start].is_title or doc[start - 1].is_title:
+        if not tokens[start].is_title or tokens[start - 1].is_title:
             continue
-        after_locative = doc[start - 1].lower_ in cues.locatives
-        if not (after_locative or _listed_with_a_place(doc, start, placed_ends)):
+        after_locative = tokens[start - 1].lower_ in cues.locatives
+        if not (after_locative or _listed_with_a_place(tokens, start, placed_ends)):
             continue
         end = start
-        while end < len(doc) and end - start <= _PLACE_WORDS and doc[end].is_title:
+        while end < len(tokens) and end - start <= _PLACE_WORDS and tokens[end].is_title:
             end += 1
         # a proper name the model left alone: not a date ('in March') nor a word ('Reading')
-        free = all(t.ent_type_ in {"", "PRODUCT"} and t.pos_ == "PROPN" for t in doc[start:end])
-        if end - start <= _PLACE_WORDS and free and is_place(doc[start:end].text):
+        free = all(t.ent_type_ in {"", "PRODUCT"} and t.pos_ == "PROPN" for t in tokens[start:end])
+        if end - start <= _PLACE_WORDS and free and is_place(span_text(doc[start:end])):
             placed_ends.add(end)
             yield Span(doc, start, end, label="GPE")
 
 
-def _listed_with_a_place(doc: Doc, start: int, placed_ends: set[int]) -> bool:
+def _listed_with_a_place(tokens: list[Token], start: int, placed_ends: set[int]) -> bool:
     """'Kolkata, Chennai': after a comma or 'and' that follows a place, the model's or one
     found here."""
-    if start < 2 or doc[start - 1].lower_ not in {",", "and"}:
+    if start < 2 or tokens[start - 1].lower_ not in {",", "and"}:
         return False
-    return doc[start - 2].ent_type_ in {"GPE", "LOC"} or start - 1 in placed_ends
+    return tokens[start - 2].ent_type_ in {"GPE", "LOC"} or start - 1 in placed_ends

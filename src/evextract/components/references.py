@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import ENTITY_ID, doc_text
+from ..extensions import ENTITY_ID, doc_ents, doc_sents, doc_text, doc_tokens, token_sentence
 from ..knowledge import load_knowledge_base
 from ..relations import ReferenceNouns, TextSpan
 
@@ -38,7 +38,7 @@ class EntityIndex:
         self.doc = doc
         self.nouns = nouns
         self.text = doc_text(doc)  # once: Doc.text joins every token anew
-        self.entities = sorted(doc.ents, key=lambda ent: ent.start)
+        self.entities = sorted(doc_ents(doc), key=lambda ent: ent.start)
         self._by_token = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self._sentence_starts = [sent.start for sent in sentences(doc)]
 
@@ -131,7 +131,7 @@ def _kb_categories() -> dict[str, str | None]:
 def sentences(doc: Doc) -> Iterator[Span]:
     """The Doc's sentences, or the whole Doc when nothing set sentence boundaries."""
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        yield from doc.sents
+        yield from doc_sents(doc)
     else:
         yield doc[:]
 
@@ -139,7 +139,9 @@ def sentences(doc: Doc) -> Iterator[Span]:
 def sentence_of(span: Span) -> Span:
     """The span's sentence, or the whole Doc when nothing set sentence boundaries."""
     doc = span.doc
-    return span.sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else doc[:]
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return token_sentence(doc_tokens(doc)[span.start])  # `Span.sent` is its first token's
+    return doc[:]
 
 
 def text_span(span: Span) -> TextSpan:
@@ -159,7 +161,7 @@ def _in_background(entity: Span) -> bool:
 
 def _is_definite(token: Token) -> bool:
     """'the company', 'this carmaker', 'the department's'."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
+    before = doc_tokens(token.doc)[token.i - 1] if token.i > 0 else None
     return (before is not None and before.lower_ in _DETERMINERS) or any(
         child.dep_ == "det" and child.lower_ in _DETERMINERS for child in token.children
     )

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import PARTNERSHIPS, ROLES, register_extensions
+from ..extensions import PARTNERSHIPS, ROLES, register_extensions, shared_views
 from ..relations import ReferenceNouns, RelationCues
 from .partnerships import PartnershipFinder
 from .references import EntityIndex
@@ -59,8 +59,10 @@ class RelationFinder:
             self.initialize()
         assert self._roles is not None and self._partnerships is not None
         assert self._nouns is not None
-        index = EntityIndex(doc, self._nouns)
-        roles = self._roles(doc, index)
+        with shared_views(doc):
+            index = EntityIndex(doc, self._nouns)
+            roles = self._roles(doc, index)
+            partnerships = self._partnerships(doc, index, roles)
         doc._.set(ROLES, roles)
-        doc._.set(PARTNERSHIPS, self._partnerships(doc, index, roles))
+        doc._.set(PARTNERSHIPS, partnerships)
         return doc

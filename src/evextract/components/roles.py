@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import AMBIGUOUS, ENTITY_ID
+from ..extensions import AMBIGUOUS, ENTITY_ID, doc_tokens
 from ..relations import RelationCues, RoleFinding
 from .references import (
     ORG_TYPES,
@@ -55,14 +55,14 @@ _COMPANY_REACH = 3  # sentences back a corporate title may look for its company
 class RoleFinder:
     def __init__(self, nlp: Language, cues: RelationCues) -> None:
         self.cues = cues
-        # One-word titles by their lower-case form ("Gov." is one token, "gov." two);
+        # One-word titles by their lower-case form ("Gov." is one token, "gov." two), in a
+        # set: a Matcher pattern {"LOWER": {"IN": words}} calls Python for every token;
         # longer ones with a PhraseMatcher.
-        words = sorted(head for head in cues.title_heads if " " not in head)
+        self.words = frozenset(head for head in cues.title_heads if " " not in head)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases = sorted(head for head in cues.title_heads if " " in head)
         self.phrases.add("title", [nlp.make_doc(head) for head in phrases])
         self.patterns = Matcher(nlp.vocab)
-        self.patterns.add("title-word", [[{"LOWER": {"IN": words}}]])
         for entry in cues.title_patterns:
             self.patterns.add(entry["id"], [list(entry["pattern"])])
 
@@ -79,7 +79,8 @@ class RoleFinder:
 
     def _title_tokens(self, doc: Doc) -> frozenset[int]:
         matches = list(self.phrases(doc)) + list(self.patterns(doc))
-        return frozenset(i for _, start, end in matches for i in range(start, end))
+        words = {t.i for t in doc_tokens(doc) if t.lower_ in self.words}
+        return frozenset(words.union(i for _, start, end in matches for i in range(start, end)))
 
 
 class _RoleScan:

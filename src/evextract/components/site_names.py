@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import doc_ents, doc_tokens, span_text
+
 _NAME_WORDS = 4  # "WHA Rayong 36": the longest name read from the words alone
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _GIGA = frozenset({"Giga", "Gigafactory"})
@@ -45,11 +47,11 @@ def is_giga_name(span: Span) -> bool:
 
 def before_a_site(span: Span, cues: SiteCues) -> bool:
     """'its X plant', 'Lucid Group's X factory': the name says where or which the site is."""
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
     return (
-        span.end < len(doc)
-        and doc[span.end].lower_ in cues.site_nouns
-        and _introduced(doc, span.start)
+        span.end < len(tokens)
+        and tokens[span.end].lower_ in cues.site_nouns
+        and _introduced(span.doc, span.start)
     )
 
 
@@ -57,28 +59,32 @@ def names_a_site(span: Span, cues: SiteCues) -> bool:
     """Whether the model's name `span` is the name of the site the next word says it is."""
     if span.label_ not in _NOT_PLACE_LABELS or not before_a_site(span, cues):
         return False
-    return not cues.is_known(span.text) and not _used_on_its_own(span, cues)
+    return not cues.is_known(span_text(span)) and not _used_on_its_own(span, cues)
 
 
 def unnamed_sites(doc: Doc, cues: SiteCues) -> Iterator[Span]:
     """Names before a site noun that the model left out: with a number, the site's own
     ('the Apex 1 facility', 'Lucid Group's AMP-2 factory'); a known place, the place
     ('BYD's Szeged factory')."""
-    for noun in doc:
+    tokens = doc_tokens(doc)
+    for noun in tokens:
         if noun.lower_ not in cues.site_nouns or noun.i == 0:
             continue
         start = noun.i
-        while start > 0 and noun.i - start < _NAME_WORDS and _may_be_in_a_site_name(doc[start - 1]):
+        while (
+            start > 0 and noun.i - start < _NAME_WORDS and _may_be_in_a_site_name(tokens[start - 1])
+        ):
             start -= 1
         span = doc[start : noun.i]
         if not span or not _introduced(doc, start) or _crosses_an_entity(span):
             continue
-        if not span[0].text[:1].isupper():
+        words = tokens[start : noun.i]
+        if not words[0].text[:1].isupper():
             continue
-        known = cues.is_known(span.text)
-        if known and not span[0].like_num:
+        known = cues.is_known(span_text(span))
+        if known and not words[0].like_num:
             yield Span(doc, span.start, span.end, label="GPE")  # "BYD's Szeged factory"
-        elif not known and any(any(c.isdigit() for c in t.text) for t in span):
+        elif not known and any(any(c.isdigit() for c in t.text) for t in words):
             yield Span(doc, span.start, span.end, label="FAC")
 
 
@@ -88,8 +94,9 @@ def headed_sites(doc: Doc, cues: SiteCues) -> Iterator[Span]:
     at least must be a name's, not a common word ('the Special Economic Zone' is no
     name), and the words must follow a determiner, a possessive or a locative, not start
     a Title Case heading."""
-    for head in doc:
-        if head.i == 0 or not _is_facility_head(head, cues):
+    tokens = doc_tokens(doc)
+    for head in tokens:
+        if head.i == 0 or not _is_facility_head(head, tokens[head.i - 1], cues):
             continue
         start = head.i
         while (
@@ -99,39 +106,39 @@ def headed_sites(doc: Doc, cues: SiteCues) -> Iterator[Span]:
         span = doc[start : head.i + 1]
         if len(span) < 2 or _crosses_an_entity(span) or not _follows_a_lowercase_cue(doc, start):
             continue
-        if all(cues.is_common(t.text) for t in span[:-1] if not t.like_num):
+        if all(cues.is_common(t.text) for t in tokens[start : head.i] if not t.like_num):
             continue
         yield Span(doc, span.start, span.end, label="FAC")
 
 
-def _is_facility_head(head: Token, cues: SiteCues) -> bool:
+def _is_facility_head(head: Token, before: Token, cues: SiteCues) -> bool:
     """'Zone', 'Base'; 'Project' after a site's or a mineral's word ('Graphite Project')."""
-    before = head.doc[head.i - 1]
-    if head.text in cues.facility_heads:
+    text = head.text
+    if text in cues.facility_heads:
         return True
-    if head.text in cues.place_heads:
+    if text in cues.place_heads:
         return before.lower_ in cues.place_modifiers  # "Development District", "Tech City"
-    return head.text == "Project" and before.text in cues.project_words
+    return text == "Project" and before.text in cues.project_words
 
 
 def _follows_a_lowercase_cue(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
-    before = doc[start - 1]
+    before = doc_tokens(doc)[start - 1]
     return _introduced(doc, start) or (before.lower_ in _LOCATIVES and before.is_lower)
 
 
 def _crosses_an_entity(span: Span) -> bool:
     """The model's name reaches past the words ('the Jiangsu Changzhou plant' may be one
     name of its); one inside them ('Torslanda' in 'its Torslanda 2 plant') is a part."""
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
 
     def before_the_words(ent: Span) -> bool:  # "the Hefei ... Zone" holds no more name
-        return any(t.lower_ not in _DETERMINERS for t in doc[ent.start : span.start])
+        return any(t.lower_ not in _DETERMINERS for t in tokens[ent.start : span.start])
 
     return any(
         before_the_words(ent) or ent.end > span.end
-        for ent in doc.ents
+        for ent in doc_ents(span.doc)
         if ent.start < span.end and ent.end > span.start
     )
 
@@ -140,9 +147,10 @@ def _continues_back(doc: Doc, i: int, cues: SiteCues) -> bool:
     """A name word, or 'and' or a tight hyphen between two: 'Hefei Economic and
     Technological Development Zone', 'Tianjin Economic-Technological Development Area';
     not the 'and' after another site ('Liudong New Area and Qinzhou Port')."""
-    token = doc[i]
+    tokens = doc_tokens(doc)
+    token = tokens[i]
     if token.lower_ == "and" or (token.text == "-" and not token.whitespace_):
-        before = doc[i - 1] if i > 0 else token
+        before = tokens[i - 1] if i > 0 else token
         another_site = before.text in cues.facility_heads or before.text in cues.place_heads
         return i > 0 and before.text[:1].isupper() and before.is_alpha and not another_site
     return _may_be_in_a_site_name(token)
@@ -160,17 +168,21 @@ def _introduced(doc: Doc, start: int) -> bool:
     """A determiner or a possessive before the name: 'its', 'the', 'Lucid Group's'."""
     if start == 0:
         return False
-    before = doc[start - 1]
+    before = doc_tokens(doc)[start - 1]
     return before.lower_ in _DETERMINERS or before.tag_ == "POS"
 
 
 def _used_on_its_own(span: Span, cues: SiteCues) -> bool:
     """The article names it elsewhere, not before a site noun: it is a company's name."""
-    doc, text, size = span.doc, span.text, len(span)
+    doc, text, size = span.doc, span_text(span), len(span)
+    tokens = doc_tokens(doc)
     for i in range(len(doc) - size + 1):
-        if i == span.start or doc[i : i + size].text != text:
+        # its first word first: a Span's text joins all its words
+        if i == span.start or not text.startswith(tokens[i].text):
             continue
-        following = doc[i + size].lower_ if i + size < len(doc) else ""
+        if span_text(doc[i : i + size]) != text:
+            continue
+        following = tokens[i + size].lower_ if i + size < len(doc) else ""
         if following not in cues.site_nouns:
             return True
     return False
