@@ -17,6 +17,7 @@ article that kills every worker it reaches is reported as failed, alone.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import uuid
@@ -93,6 +94,12 @@ def _helper(spec: PipelineSpec, preloads: list[Preload] | None = None) -> Helper
             _helpers[spec] = start(spec, preloads)
         _helpers[spec] = _helpers.pop(spec)  # the most recently used last
         return _helpers[spec]
+
+
+def _close_helpers() -> None:
+    with _HELPER_LOCK:
+        while _helpers:
+            _helpers.popitem()[1].close()
 
 
 def _extract(batch: list[Item], spec: PipelineSpec) -> list[Result]:
@@ -213,6 +220,11 @@ class ClusterExecutor(Executor):
 
     def close(self) -> None:
         client, cluster = getattr(self, "_client", None), self._cluster
+        if client is not None and cluster is not None:
+            # A worker waits at exit for a helper still running, until Dask's close times
+            # out (4 s); a remote cluster's helpers stay for the next run.
+            with contextlib.suppress(Exception):
+                client.run(_close_helpers)
         if client is not None:
             client.close()
         if cluster is not None:
