@@ -92,14 +92,19 @@ def _fsync(fsync: dict[str, Any]) -> Table:
 
 
 def _cluster(cluster: dict[str, Any]) -> Table:
-    articles = cluster["articles"]
-    table = Table(title=f"Dask: extract -o of {articles:,} articles (start to exit)")
-    for column in ("run", "seconds", "articles/s"):
+    articles, rounds = cluster["articles"], cluster.get("rounds", {})
+    table = Table(
+        title=f"Dask: extract -o of {articles:,} articles (start to exit; median of the"
+        " rounds, spread = slowest / fastest)"
+    )
+    for column in ("run", "rounds", "seconds", "spread", "articles/s"):
         table.add_column(column, justify="left" if column == "run" else "right")
     for run, seconds in cluster["seconds"].items():
-        table.add_row(run, f"{seconds:.1f}", f"{articles / seconds:.1f}")
+        times = rounds.get(run, [seconds])
+        spread = f"{max(times) / min(times):.2f}"
+        table.add_row(run, str(len(times)), f"{seconds:.1f}", spread, f"{articles / seconds:.1f}")
     table.add_row(
-        "Dask round trip per batch (no extraction)", f"{cluster['per_batch_ms']:.1f} ms", ""
+        "Dask round trip per batch (no extraction)", "", f"{cluster['per_batch_ms']:.1f} ms", "", ""
     )
     return table
 

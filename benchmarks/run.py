@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     if "cluster" in sections:
         size = 200 if options.quick else CLUSTER_ARTICLES
         _say(f"--cluster local:2 against --jobs 2 on {size:,} articles ...")
-        results["cluster"] = cluster.measure(size, EVEXTRACT)
+        results["cluster"] = cluster.measure(size, EVEXTRACT, rounds=1 if options.quick else 3)
     results["ratios"] = _ratios(results, options.jobs)
     if "quality" in sections and not options.no_quality:
         _say("figures quality on the dev set ...")

@@ -15,6 +15,7 @@ import re
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,12 +24,13 @@ from typing import Any
 import dask
 import pytest
 import spacy
+import yaml
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
 import evextract
 from evextract.cli import app
-from evextract.executors.cluster import LocalWorkers
+from evextract.executors.cluster import LOCAL_WORKER_CONFIG, LocalWorkers
 
 from . import cluster_faults, cluster_memory
 from .conftest import ROOT
@@ -204,10 +206,19 @@ def test_cluster_local_starts_its_own_workers(blank_model: Path, tmp_path: Path)
     assert stdout == run(*args).stdout_bytes
 
 
+HOUSEKEEPING = (
+    "distributed.admin.tick.interval",
+    "distributed.admin.system-monitor.interval",
+    "distributed.worker.memory.monitor-interval",
+)
+
+
 def _worker_settings(names: tuple[str, ...]) -> dict[str, object]:
     profiling = dask.config.get("distributed.worker.profile.enabled")
     daemon = multiprocessing.current_process().daemon
-    return {"profiling": profiling, "daemon": daemon, **{n: os.environ.get(n) for n in names}}
+    intervals = {key: dask.config.get(key) for key in HOUSEKEEPING}
+    environment = {n: os.environ.get(n) for n in names}
+    return {"profiling": profiling, "daemon": daemon, **intervals, **environment}
 
 
 def test_local_workers_keep_glibc_adaptive_malloc_and_do_not_profile(
@@ -223,7 +234,29 @@ def test_local_workers_keep_glibc_adaptive_malloc_and_do_not_profile(
         with LocalWorkers(1) as local, Client(local.cluster) as client:
             (seen,) = client.run(_worker_settings, names).values()
         expected_settings = {"MALLOC_TRIM_THRESHOLD_": expected, "OMP_NUM_THREADS": "1"}
-        assert seen == {"profiling": False, "daemon": False, **expected_settings}
+        intervals = {key: LOCAL_WORKER_CONFIG[key] for key in HOUSEKEEPING}
+        assert seen == {"profiling": False, "daemon": False, **intervals, **expected_settings}
+    # Dask's own defaults come back once the cluster is closed.
+    assert dask.config.get("distributed.admin.tick.interval") == "20ms"
+
+
+def _flattened(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        flat.update(_flattened(value, f"{name}.") if isinstance(value, dict) else {name: value})
+    return flat
+
+
+def test_the_readme_config_for_hand_started_workers_is_that_of_local_workers() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(
+        r"evextract\.yaml`\), the scheduler's machine included:\n\n\s*```yaml\n(.*?)```",
+        readme,
+        re.S,
+    )
+    assert match, "no Dask config block in the README's cluster section"
+    assert _flattened(yaml.safe_load(textwrap.dedent(match.group(1)))) == LOCAL_WORKER_CONFIG
 
 
 def test_a_daemonic_worker_runs_its_batches_itself(blank_model: Path, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from ..corpus import Article
 from ..errors import ArticleError, EvextractError, UsageError, WorkerError
 from ..loading import PipelineSpec
 from . import Executor, local_workers
-from .helper import Helper, InWorker, Preload, preloads_of, start
+from .helper import Helper, InWorker, Preload, preloads_of, results_of, start
 
 if TYPE_CHECKING:
     from distributed import Future
@@ -54,11 +54,18 @@ _LOST = "; the records written so far are kept, and a rerun with -o skips them"
 # slower, five times the system time. Our workers get glibc's adaptive defaults (a
 # value the user exported still reaches them). Nor do they run Dask's sampling profiler
 # (every thread's stack every 10 ms, for a dashboard no one opens): 2% of the run.
-# Non-daemonic, they may start their helper processes (executors/helper.py).
+# Non-daemonic, they may start their helper processes (executors/helper.py). Dask's
+# housekeeping, sized for long-lived shared clusters, wakes every process many times a
+# second (the event-loop health check every 20 ms, host statistics every 0.5 s, memory
+# thresholds every 0.1 s): 9% of a CPU when idle, all of it taken from extraction. Ours
+# check the loop every second, sample the host every 5 s and memory twice a second.
 LOCAL_WORKER_CONFIG = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
     "distributed.worker.daemon": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "500ms",
 }
 
 # A worker with several threads starts one helper among them; it keeps the helpers of
@@ -102,8 +109,8 @@ def _close_helpers() -> None:
             _helpers.popitem()[1].close()
 
 
-def _extract(batch: list[Item], spec: PipelineSpec) -> list[Result]:
-    """A task: one batch, run by this worker's helper process."""
+def _extract(batch: list[Item], spec: PipelineSpec) -> bytes:
+    """A task: one batch, run by this worker's helper process; its results pickled."""
     return _helper(spec).extract(batch)
 
 
@@ -164,7 +171,7 @@ class ClusterExecutor(Executor):
 
     def _in_order(self, items: Iterable[Item]) -> Iterator[Result]:
         workers = max(1, len(self._client.scheduler_info()["workers"]))
-        pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        pending: deque[tuple[list[Item], Future[bytes]]] = deque()
         try:
             for batch in batches(items, self._batch_size):
                 pending.append((batch, self._submit(batch)))
@@ -175,13 +182,13 @@ class ClusterExecutor(Executor):
         finally:  # Ctrl-C, a closed pipe: the cluster need not finish the rest
             self._client.cancel([future for _, future in pending])
 
-    def _submit(self, batch: list[Item]) -> Future[list[Result]]:
+    def _submit(self, batch: list[Item]) -> Future[bytes]:
         key = f"evextract-batch-{uuid.uuid4().hex}"
         return self._client.submit(_extract, batch, self._spec, key=key, pure=False)
 
-    def _results(self, batch: list[Item], future: Future[list[Result]]) -> list[Result]:
+    def _results(self, batch: list[Item], future: Future[bytes]) -> list[Result]:
         try:
-            return future.result()
+            return results_of(future.result())
         except KilledWorker:
             return self._one_by_one(batch)
         except EvextractError:
@@ -201,10 +208,10 @@ class ClusterExecutor(Executor):
         outcomes = [(item, self._single(future)) for item, future in singles]
         return [result if result is not None else self._alone(item) for item, result in outcomes]
 
-    def _single(self, future: Future[list[Result]]) -> Result | None:
+    def _single(self, future: Future[bytes]) -> Result | None:
         """The single article's result, or None when its worker died."""
         try:
-            return future.result()[0]
+            return results_of(future.result())[0]
         except KilledWorker:
             return None
         except EvextractError:

@@ -21,6 +21,7 @@ import importlib
 import importlib.util
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -54,8 +55,8 @@ class InWorker:
         self._nlp, self.info = spec.load(), spec.info()
         gc.freeze()  # the pipeline lives as long as the worker: out of the collector's scans
 
-    def extract(self, batch: list[Item]) -> list[Result]:
-        return extract_batch(batch, self._nlp, self.info)
+    def extract(self, batch: list[Item]) -> bytes:
+        return _pickled(extract_batch(batch, self._nlp, self.info))
 
     def close(self) -> None:
         """The pipeline stays in this process's cache (loading.load_pipeline)."""
@@ -80,7 +81,7 @@ class Helper:
         )
         self.info: PipelineInfo = self._call(_info)  # spawned and built now
 
-    def extract(self, batch: list[Item]) -> list[Result]:
+    def extract(self, batch: list[Item]) -> bytes:
         return self._call(extract_in_helper, batch)
 
     def _call(self, function: Callable[..., T], *args: Any) -> T:
@@ -146,6 +147,19 @@ def _info() -> PipelineInfo:
     return _pipeline()[1]
 
 
-def extract_in_helper(batch: list[Item]) -> list[Result]:
+def extract_in_helper(batch: list[Item]) -> bytes:
     nlp, info = _pipeline()
-    return extract_batch(batch, nlp, info)
+    return _pickled(extract_batch(batch, nlp, info))
+
+
+def _pickled(results: list[Result]) -> bytes:
+    """A batch's results as the client will unpickle them: pickled once, where they are
+    made, and passed through the worker as bytes (Dask sends bytes as they are)."""
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def results_of(pickled: bytes) -> list[Result]:
+    """The results `_pickled` made, on the client."""
+    # Only ever our own workers' bytes, from the connection Dask itself unpickles from.
+    loaded: list[Result] = pickle.loads(pickled)
+    return loaded
