@@ -644,7 +644,7 @@ def test_a_name_beside_a_title_stays(nlp: Any, text: str, name: str) -> None:
 
 
 # A park or a site by its words: a place head after a park's word, "Project" after a
-# mineral's or a site's word (entities.EntityTyper._names_a_facility_by_its_words,
+# mineral's or a site's word (name_typing._names_a_facility_by_its_words,
 # site_names.headed_sites).
 FACILITY_BY_WORDS_CASES = [
     pytest.param(

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from evextract import extract
-from evextract.components.entities import EntityRules
 from evextract.components.headed_names import NameWords, body_names
+from evextract.components.lexicon import EntityRules
 
 CASES = [
     pytest.param(

@@ -144,7 +144,7 @@ def test_no_city_of_a_word(nlp: Any, text: str, name: str) -> None:
 
 
 # The model's place the gazetteer lacks, or a town it calls a product, placed by its
-# sentence (entities.EntityTyper._type_span, place_context.places_the_model_missed).
+# sentence (name_typing.type_span, place_context.places_the_model_missed).
 MODEL_PLACE_CASES = [
     pytest.param(
         "The plan is to build a cell plant in New Carlisle, Indiana, next year.",

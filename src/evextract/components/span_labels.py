@@ -35,6 +35,10 @@ def strictly_inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
 
 
+def overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _defining(full: Span) -> Span:
     full._.set(CANONICAL, full._.get(CANONICAL) or full.text)
     return full
