@@ -472,6 +472,31 @@ PARTNERSHIP_CASES = [
     pytest.param("Volkswagen is negotiating a joint venture with Xpeng.", [], id="negotiating"),
     pytest.param("Ford ended its partnership with Argo AI last year.", [], id="ended"),
     pytest.param("SK On did not sign an agreement with Ford.", [], id="negated"),
+    pytest.param(
+        "Panasonic, which has a battery joint venture with Toyota, was not part of the deal.",
+        [{"Panasonic", "Toyota"}],
+        id="a-venture-in-a-relative-clause-of-a-denied-sentence",
+    ),
+    pytest.param(
+        "Ultium Cells, the joint venture of GM and LG Energy Solution, will not build the plant.",
+        [{"GM", "LG Energy Solution"}],
+        id="a-venture-in-an-apposition-of-a-denied-sentence",
+    ),
+    pytest.param(
+        "Ford, which did not sign an agreement with SK On, builds its own cells.",
+        [],
+        id="a-relative-clause-denied-itself",
+    ),
+    pytest.param(
+        "Rivian did not say whether it would form a joint venture with Volkswagen.",
+        [],
+        id="a-venture-under-a-denied-verb",
+    ),
+    pytest.param(
+        "Stellantis did not sign a deal to form a joint venture with Leapmotor.",
+        [],
+        id="a-venture-in-a-denied-deal",
+    ),
     pytest.param("Volkswagen invested $5 billion in Rivian.", [], id="investment"),
     pytest.param(
         "BYD signed an investment agreement with the Szeged city government.",

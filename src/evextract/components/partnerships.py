@@ -43,6 +43,7 @@ from .parties import (
 from .references import ORG_TYPES, EntityIndex, sentences
 
 _DENIAL_REACH = 3  # ancestors searched for 'talks', 'negotiate' or a negation
+_DESCRIBING = {"relcl", "appos"}  # a relative clause, an apposition: their own polarity
 
 _RELATIVES = frozenset({"that", "which"})
 # A cue is a verb, a noun, a joint site ('NN'), or 'bring' ("brings together").
@@ -154,15 +155,24 @@ class _PartyScan:
 
     def _is_denied(self, token: Token) -> bool:
         """'did not sign', 'in talks to form a venture', 'negotiating a deal with', 'ended its
-        partnership': talks, plans under discussion and ends are no partnership."""
+        partnership': talks, plans under discussion and ends are no partnership. A clause
+        or an apposition that describes a name says what is so of it whatever the sentence
+        denies ('CATL, which runs a venture with Stellantis, was not part of the deal')."""
         if any(c.dep_ == "neg" for c in token.children):
             return True
+        described = False
+        node = token
         for ancestor in list(token.ancestors)[:_DENIAL_REACH]:
+            described = described or node.dep_ in _DESCRIBING
+            node = ancestor
             if ancestor.lemma_.lower() in self.cues.not_cue_governors:
                 return True
-            if ancestor.lower_ in self.cues.not_cue_nouns or any(
-                c.dep_ == "neg" for c in ancestor.children if ancestor.pos_ in {"VERB", "AUX"}
-            ):
+            if ancestor.lower_ in self.cues.not_cue_nouns:
+                return True
+            negated = ancestor.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ == "neg" for c in ancestor.children
+            )
+            if negated and not described:
                 return True
         return False
 
