@@ -447,6 +447,42 @@ PARTNERSHIP_CASES = [
         [{"Umicore", "Volkswagen"}],
         id="supply-under-a-deal-named-first",
     ),
+    pytest.param(
+        "A tie-up between Hyundai Motor and Ganfeng Lithium will supply the plant.",
+        [{"Hyundai Motor", "Ganfeng Lithium"}],
+        id="a-hyphenated-noun-split-by-the-tokenizer",
+    ),
+    pytest.param(
+        "Ford signed a tie-up with SK On in 2021.",
+        [{"Ford", "SK On"}],
+        id="a-hyphenated-noun-with",
+    ),
+    pytest.param(
+        "An alliance of BMW, Mercedes-Benz and Volkswagen will build 8,000 charging points.",
+        [{"BMW", "Mercedes-Benz", "Volkswagen"}],
+        id="an-alliance-of-three",
+    ),
+    pytest.param(
+        "The partnership of Stellantis and Samsung SDI runs two plants in Indiana.",
+        [{"Stellantis", "Samsung SDI"}],
+        id="a-partnership-of-two",
+    ),
+    pytest.param(
+        "The alliance of carmakers lobbied Brussels for lower tariffs.",
+        [],
+        id="an-alliance-of-no-one-named",
+    ),
+    pytest.param(
+        "Alliances of automakers such as BMW and Ford have become common.",
+        [],
+        id="alliances-in-general",
+    ),
+    pytest.param(
+        "A line-up of BYD and Tesla models filled the showroom.",
+        [],
+        id="a-hyphenated-word-that-is-no-partnership",
+    ),
+    pytest.param("Shares of BMW and Ford rose on Monday.", [], id="shares-of-two"),
     pytest.param("Tesla and BYD compete fiercely in China.", [], id="competitors"),
     pytest.param("Tesla and BYD build cars in China.", [], id="builders-of-many-things"),
     pytest.param("Tesla and BYD are building a strong brand in Europe.", [], id="building-no-site"),

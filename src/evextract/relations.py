@@ -78,6 +78,7 @@ class RelationCues:
     partnership_nouns: frozenset[str]
     open_partnership_nouns: frozenset[str]
     venture_nouns: frozenset[str]
+    of_party_nouns: frozenset[str]  # 'an alliance of A, B and C': the of-phrase names parties
     in_partnership_nouns: frozenset[str]
     together_verbs: frozenset[str]
     together_words: frozenset[str]

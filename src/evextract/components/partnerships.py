@@ -270,6 +270,7 @@ class _PartyScan:
         return token.pos_ in {"NOUN", "PROPN"} and (
             token.lower_ in self.cues.partnership_nouns
             or token.lemma_.lower() in self.cues.partnership_nouns
+            or _hyphenated_word(token) in self.cues.partnership_nouns
         )
 
     def _is_cue_noun(self, token: Token) -> bool:
@@ -280,8 +281,9 @@ class _PartyScan:
 
     def _is_open_noun(self, noun: Token) -> bool:
         """A partnership by itself ('venture'), not an agreement that may be with anyone."""
-        word = noun.lemma_.lower()
-        return word in self.cues.open_partnership_nouns or bool(self._venture_modifiers(noun))
+        words = {noun.lemma_.lower(), _hyphenated_word(noun)}
+        open_nouns = self.cues.open_partnership_nouns
+        return not words.isdisjoint(open_nouns) or bool(self._venture_modifiers(noun))
 
     def _venture_modifiers(self, noun: Token) -> list[Token]:
         """'a joint-venture battery factory', 'their joint program' (not 'a joint statement')."""
@@ -404,7 +406,9 @@ class _PartyScan:
     def _noun(self, noun: Token) -> Iterator[list[TextSpan]]:
         withs = self.reader.prep_parties(noun, "with")
         between = self.reader.prep_parties(noun, "between")
-        if self._is_venture(noun):  # "the joint venture of Ganfeng Lithium and Lithium Argentina"
+        # "the joint venture of Ganfeng Lithium and Lithium Argentina", "an alliance of A, B and C"
+        of_parties = {noun.lemma_.lower(), _hyphenated_word(noun)} & self.cues.of_party_nouns
+        if self._is_venture(noun) or (of_parties and noun.tag_ != "NNS"):
             between += self.reader.prep_parties(noun, "of")
         compounds = self._hyphenated_names(noun)
         if len(compounds) >= 2:
@@ -631,3 +635,12 @@ def _is_passive(verb: Token) -> bool:
         any(c.dep_ in {"auxpass", "agent", "nsubjpass"} for c in verb.children)
         or verb.dep_ in {"acl", "relcl"}
     )
+
+
+def _hyphenated_word(token: Token) -> str:
+    """'tie-up' for the 'up' of 'tie-up', which the tokenizer splits in three; else ''."""
+    tokens, i = doc_tokens(token.doc), token.i
+    if i < 2 or tokens[i - 1].text != "-" or tokens[i - 1].whitespace_:
+        return ""
+    first = tokens[i - 2]
+    return f"{first.lower_}-{token.lower_}" if first.is_alpha and not first.whitespace_ else ""
