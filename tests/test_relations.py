@@ -483,6 +483,27 @@ PARTNERSHIP_CASES = [
         id="a-hyphenated-word-that-is-no-partnership",
     ),
     pytest.param("Shares of BMW and Ford rose on Monday.", [], id="shares-of-two"),
+    pytest.param(
+        "Umicore will supply Automotive Cells Company with cathode materials under a"
+        " five-year deal.",
+        [{"Umicore", "Automotive Cells Company"}],
+        id="supply-a-company-with-goods-under-a-deal",
+    ),
+    pytest.param(
+        "Under the deal, LG Energy Solution will supply GM and Honda with battery cells.",
+        [{"LG Energy Solution", "GM"}, {"LG Energy Solution", "Honda"}],
+        id="supply-two-companies-under-the-deal",
+    ),
+    pytest.param(
+        "Umicore will supply Automotive Cells Company with cathode materials.",
+        [],
+        id="supply-a-company-without-a-deal",
+    ),
+    pytest.param(
+        "Umicore will supply cathode materials to its own plant under a deal with the city.",
+        [],
+        id="supply-goods-to-no-company",
+    ),
     pytest.param("Tesla and BYD compete fiercely in China.", [], id="competitors"),
     pytest.param("Tesla and BYD build cars in China.", [], id="builders-of-many-things"),
     pytest.param("Tesla and BYD are building a strong brand in Europe.", [], id="building-no-site"),

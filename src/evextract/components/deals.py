@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..canonical import name_key
 from ..relations import RelationCues, TextSpan
 from .parties import PartyReader, combine, preps, subject_heads, verb_above
-from .references import is_modifier
+from .references import ORG_TYPES, is_modifier
 
 
 class DealReader:
@@ -67,7 +67,20 @@ class DealReader:
             for o in c.children
             for p in self.reader.parties(o)
         ]
+        buyers += self._supplied(verb)
         yield from combine(suppliers, buyers, [], single_body=False)
+
+    def _supplied(self, verb: Token) -> list[TextSpan]:
+        """'will supply Automotive Cells Company with cathode': a company as the object is
+        the one supplied (goods are never a company's name)."""
+        named = [
+            o
+            for o in verb.children
+            if o.dep_ == "dobj"
+            and (e := self.reader.index.at(o)) is not None
+            and e.label_ in ORG_TYPES
+        ]
+        return [p for o in named for p in self.reader.parties(o)]
 
     def _making_for(self, verb: Token) -> Iterator[list[TextSpan]]:
         """'LGES will make cells for Ampere under a supply deal': made for a named buyer
