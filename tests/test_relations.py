@@ -35,6 +35,27 @@ ROLE_CASES = [
         id="possessive-before-the-name",
     ),
     pytest.param(
+        "Honda's Shinji Aoyama, executive vice president in charge of the automobile business,"
+        " said sales would grow.",
+        {("Shinji Aoyama", "Honda", "executive vice president")},
+        id="a-company-possessive-before-the-name-then-the-title",
+    ),
+    pytest.param(
+        "Toyota's Keiji Kaita, the head of its battery unit, spoke in Tokyo.",
+        {("Keiji Kaita", "Toyota", "head of its battery unit")},
+        id="a-company-possessive-before-the-name-and-its-unit",
+    ),
+    pytest.param(
+        "China's Wang Chuanfu, chairman of BYD, spoke at the launch.",
+        {("Wang Chuanfu", "BYD", "chairman")},
+        id="a-country-possessive-before-the-name-is-no-company",
+    ),
+    pytest.param(
+        "Biden's Jennifer Granholm, energy secretary, visited the plant.",
+        {("Jennifer Granholm", None, "energy secretary")},
+        id="a-person-possessive-before-the-name-is-no-company",
+    ),
+    pytest.param(
         "BYD chairman Wang Chuanfu spoke at the launch in Shenzhen.",
         {("Wang Chuanfu", "BYD", "chairman")},
         id="company-before-the-title",

@@ -111,10 +111,19 @@ class _RoleScan:
         if org is None and owner is not None and owner.label_ in ORG_TYPES:
             org = owner
         if org is None and owner is None:
-            org = self._byline_org(end)
+            org = self._possessor_of(person) or self._byline_org(end)
         if org is None and owner is None and text_end == end:
             org = self._sentence_company(person, doc[text_start:end].text)
         return self._role(person, text_start, text_end, org)
+
+    def _possessor_of(self, person: Span) -> Span | None:
+        """'Honda's Shinji Aoyama, executive vice president': the company whose person
+        this is, named just before the name (not "China's", not "Biden's")."""
+        start = person.start
+        if start < 2 or not is_possessive(self.doc[start - 1]):
+            return None
+        owner = self.index.at(self.doc[start - 2])
+        return owner if owner is not None and owner.label_ in ORG_TYPES else None
 
     def _owner_after(self, i: int) -> tuple[Span | None, int]:
         """An owner at i ('CATL's', 'the department's', 'Xiaomi' before a title), and where
