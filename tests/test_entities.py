@@ -32,6 +32,24 @@ CASES = [
         id="dateline-with-bracketed-agency",
     ),
     pytest.param(
+        "DE SOTO, Kan. — Officials gathered at Panasonic's battery factory in De Soto.",
+        {("city", "De Soto"), ("company", "Panasonic")},
+        {"DE SOTO"},
+        id="dateline-of-two-words-opening-the-text",
+    ),
+    pytest.param(
+        "SAN FRANCISCO — Tesla said deliveries rose.",
+        {("city", "San Francisco"), ("company", "Tesla")},
+        {"SAN FRANCISCO"},
+        id="dateline-of-two-words-before-a-dash",
+    ),
+    pytest.param(
+        "ELECTRIC CARS — a review of the market, with BYD and Tesla.",
+        {("company", "BYD"), ("company", "Tesla")},
+        {"ELECTRIC CARS", "Electric Cars"},
+        id="capitals-before-a-dash-that-name-no-place",
+    ),
+    pytest.param(
         "Sun Huibin, President of FAW Group's Strategy Department, signed the deal with Nio.",
         {("person", "Sun Huibin"), ("company", "FAW Group"), ("company", "NIO")},
         {"President"},

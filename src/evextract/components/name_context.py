@@ -12,7 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import doc_text, doc_tokens, span_tokens
 
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z]{3,})(?=[ \t]*(?:,|--|—|–|-|\())")
+# One capitalized place name, of up to three words ("HEFEI", "DE SOTO", "CHHATRAPATI
+# SAMBHAJINAGAR"), opening a line before a comma, a dash or a bracket.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z]{3,}|[A-Z]{2,}(?: [A-Z]{2,}){1,2}))(?=[ \t]*(?:,|--|—|–|-|\())"
+)
+_DATELINE_WORDS = 3
 BYLINE_VERBS = {"reporting", "editing", "writing", "compiled", "photos", "photo", "produced"}
 SEPARATORS = {
     "near",
@@ -303,7 +308,7 @@ def datelines(doc: Doc) -> Iterator[Span]:
     """'HEFEI, July 2 (Xinhua)': an ALL-CAPS place opening a line."""
     for match in _DATELINE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(1), match.end(1))
-        if span is not None and len(span) == 1:
+        if span is not None and len(span) <= _DATELINE_WORDS:
             yield Span(doc, span.start, span.end, label="GPE")
 
 
