@@ -525,6 +525,24 @@ PARTNERSHIP_CASES = [
         [],
         id="supply-goods-to-no-company",
     ),
+    pytest.param(
+        "Tata Group and LG Energy Solution signed a deal. Under the agreement, the South Korean"
+        " company will license cell technology to Agratas.",
+        [{"Tata Group", "LG Energy Solution"}, {"LG Energy Solution", "Agratas"}],
+        id="a-reference-by-nationality-passes-the-nearer-company",
+    ),
+    pytest.param(
+        "BYD met Ford in Detroit. Under the deal, the Chinese company will license its battery"
+        " technology to Ford.",
+        [{"BYD", "Ford"}],
+        id="a-reference-by-nationality-to-the-first-named",
+    ),
+    pytest.param(
+        "BYD met Ford in Detroit. Under the deal, the Japanese company will license its battery"
+        " technology to Ford.",
+        [],
+        id="a-reference-by-nationality-to-no-company-named",
+    ),
     pytest.param("Tesla and BYD compete fiercely in China.", [], id="competitors"),
     pytest.param("Tesla and BYD build cars in China.", [], id="builders-of-many-things"),
     pytest.param("Tesla and BYD are building a strong brand in Europe.", [], id="building-no-site"),

@@ -150,6 +150,7 @@ class ReferenceNouns:
 
     by_type: Mapping[str, frozenset[str]]
     categories: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    nationalities: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> ReferenceNouns:
@@ -158,6 +159,20 @@ class ReferenceNouns:
     def types_of(self, noun: str) -> tuple[str, ...]:
         word = noun.lower()
         return tuple(kind for kind, nouns in self.by_type.items() if word in nouns)
+
+    def nationality(self, words: list[str]) -> str | None:
+        """The country a noun's modifiers name: 'South Korean' in 'the South Korean company'.
+
+        >>> ReferenceNouns.load().nationality(["the", "South", "Korean", "battery"])
+        'KR'
+        """
+        lowered = [word.lower() for word in words]
+        for size in (2, 1):
+            for i in range(len(lowered) - size + 1):
+                country = self.nationalities.get(" ".join(lowered[i : i + size]))
+                if country is not None:
+                    return country
+        return None
 
     def fits(self, noun: str, category: str | None) -> bool:
         """Whether a company of the knowledge-base category may be called `noun`."""
@@ -172,4 +187,5 @@ def _load_reference_nouns() -> ReferenceNouns:
     return ReferenceNouns(
         {kind: frozenset(nouns) for kind, nouns in raw.items() if isinstance(nouns, list)},
         {noun: frozenset(kinds) for noun, kinds in categories.items() if isinstance(kinds, list)},
+        dict(raw.get("nationalities", {})),
     )

@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import ENTITY_ID, doc_ents, doc_sents, doc_text, doc_tokens, token_sentence
+from ..extensions import (
+    COUNTRY,
+    ENTITY_ID,
+    doc_ents,
+    doc_sents,
+    doc_text,
+    doc_tokens,
+    token_sentence,
+)
 from ..knowledge import load_knowledge_base
 from ..relations import ReferenceNouns, TextSpan
 
@@ -97,6 +105,7 @@ class EntityIndex:
         `context` noun, not the subject of its own clause ("Aramco took a stake in the
         venture": the venture is not Aramco)."""
         first_sentence = self.sentence_number(i) - reach
+        country = self._nationality(context) if context is not None else None
         for ent in reversed(self.entities):
             if ent.end > i:
                 continue
@@ -108,9 +117,16 @@ class EntityIndex:
                 continue
             if context is not None and not self.nouns.fits(context.lower_, _category(ent)):
                 continue  # "the automaker" is not the battery maker named last
+            if country is not None and ent._.get(COUNTRY) not in {None, country}:
+                continue  # "the South Korean company" is not the Indian one named last
             if context is None or not _subject_above(ent, context):
                 return ent
         return None
+
+    def _nationality(self, noun: Token) -> str | None:
+        """The country named by the words before a reference noun, in its phrase."""
+        words = [t.text for t in self.doc[noun.left_edge.i : noun.i]]
+        return self.nouns.nationality(words) if words else None
 
 
 def is_known(entity: Span) -> bool:
