@@ -16,12 +16,20 @@ from evextract.threads import BLAS_THREAD_VARIABLES, one_blas_thread
 from .conftest import ROOT
 
 # Runs the CLI as the console script does, then says how many threads the process has
-# as it exits: OpenBLAS's pool, once started, lives until then.
+# as it exits: OpenBLAS's pool, once started, lives until then. A Python thread just
+# joined (the process pool's manager) may still be leaving the kernel's list: a second
+# is given up to a second to go, where a pool's threads would stay.
 THREADS_AT_EXIT = """
-import atexit, sys
-def threads():
+import atexit, sys, time
+def count():
     status = open("/proc/self/status").read()
-    sys.stderr.write(next(l for l in status.splitlines() if l.startswith("Threads:")) + "\\n")
+    return next(l for l in status.splitlines() if l.startswith("Threads:"))
+def threads():
+    for _ in range(50):
+        if count().split()[1] == "1":
+            break
+        time.sleep(0.02)
+    sys.stderr.write(count() + "\\n")
 atexit.register(threads)
 from evextract.cli import main
 sys.argv = ["evextract", *sys.argv[1:]]
